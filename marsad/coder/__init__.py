@@ -1,0 +1,1 @@
+"""The event coder: triggers, modality, arguments, attribution, ACLED and PLOVER types."""

@@ -1,0 +1,34 @@
+"""Cross-recogniser clean-up: overlapping spans of different kinds.
+
+A longer span wins over a shorter one it contains when the two are of kinds that cannot
+share words (an actor "مجلس دير الزور العسكري" over the place "دير الزور"); numbers and
+times may sit inside others.
+"""
+
+from __future__ import annotations
+
+from marsad.doc import Doc, Span
+from marsad.registry import component
+from marsad.resources import Resources
+
+_EXCLUSIVE = {"actor", "place", "source"}
+
+
+def resolve_overlaps(spans: list[Span]) -> list[Span]:
+    keep: list[Span] = []
+    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), s.start))
+    for s in ordered:
+        if s.kind in _EXCLUSIVE and any(
+            k.kind in _EXCLUSIVE and k.kind != s.kind and s.start < k.end and k.start < s.end
+            for k in keep
+        ):
+            continue
+        keep.append(s)
+    keep.sort(key=lambda s: (s.start, s.end))
+    return keep
+
+
+@component("marsad.resolve.v1")
+def resolve(doc: Doc, resources: Resources) -> Doc:
+    doc.spans = resolve_overlaps(doc.spans)
+    return doc

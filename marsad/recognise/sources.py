@@ -1,0 +1,17 @@
+"""Recogniser: sources (being written)."""
+
+from __future__ import annotations
+
+from marsad.doc import Doc, Span
+from marsad.registry import component
+from marsad.resources import Resources
+
+
+def find(doc: Doc, resources: Resources) -> list[Span]:
+    return []
+
+
+@component("marsad.sources.v1")
+def recognise_sources(doc: Doc, resources: Resources) -> Doc:
+    doc.spans.extend(find(doc, resources))
+    return doc

@@ -1,0 +1,1 @@
+"""The Arabic text layer: normalisation with offsets, sentences, clitic-aware matching."""
