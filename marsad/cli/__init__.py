@@ -26,6 +26,10 @@ def _root() -> None:
 
 
 def _discover() -> None:
+    from marsad.cli._groups import GROUPS
+
+    for name, group in GROUPS.items():
+        app.add_typer(group, name=name)
     for mod in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if mod.name.startswith("_"):
             continue
