@@ -1,0 +1,1 @@
+"""Place data: countries, curated admin divisions and the GeoNames Arabic-name index."""
