@@ -201,7 +201,8 @@ def _code(role: Any) -> tuple[str | None, str | None]:
 
 def locate_words(text: str, words: Sequence[str]) -> tuple[tuple[int, int], ...]:
     """Character ranges of the annotated words (whole words first, else as substrings)."""
-    content = [w for w in words if w not in _FUNCTION_WORDS] or list(words)
+    wordlike = [w for w in words if re.search(r"\w", w)]  # not a lone "،"
+    content = [w for w in wordlike if w not in _FUNCTION_WORDS] or wordlike
     ranges: set[tuple[int, int]] = set()
     for w in content:
         found = [
