@@ -55,9 +55,13 @@ class PhraseMatcher(Generic[T]):
         entries: Iterable[tuple[str, T]],
         *,
         suffixes: frozenset[str] = PRONOUN_SUFFIXES,
+        prefixes: frozenset[str] = BARE_PREFIXES,
         min_length: int = 2,
     ) -> None:
         self.suffixes = suffixes
+        self.prefixes = prefixes
+        self._max_prefix = max(MAX_PREFIX, *(len(p) for p in prefixes))
+        self._max_suffix = max(MAX_SUFFIX, *(len(x) for x in suffixes))
         table: dict[str, dict[int, list[T]]] = {}
         for name, payload in entries:
             key = normalise_key(name)
@@ -88,7 +92,7 @@ class PhraseMatcher(Generic[T]):
     def _prefix_ok(self, text: str, start: int, how: int) -> str | None:
         """The proclitic glued before `start`, or None when the hit is inside a word."""
         i = start
-        while i > 0 and start - i < MAX_PREFIX and _is_word_char(text[i - 1]):
+        while i > 0 and start - i < self._max_prefix and _is_word_char(text[i - 1]):
             i -= 1
         if i > 0 and _is_word_char(text[i - 1]):
             return None
@@ -96,12 +100,12 @@ class PhraseMatcher(Generic[T]):
         if how == _NO_ARTICLE:
             return prefix if prefix in ARTICLE_PREFIXES else None
         # a quote before the name ends the word: لـ"العربية.نت" normalises to ل"العربيه.نت"
-        return prefix if prefix in BARE_PREFIXES else None
+        return prefix if prefix in self.prefixes else None
 
     def _suffix_ok(self, text: str, end: int, how: int) -> str | None:
         j = end
         n = len(text)
-        while j < n and j - end < MAX_SUFFIX and _is_word_char(text[j]):
+        while j < n and j - end < self._max_suffix and _is_word_char(text[j]):
             j += 1
         if j < n and _is_word_char(text[j]):
             return None

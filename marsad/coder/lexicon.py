@@ -1,0 +1,105 @@
+"""The coder's data: triggers, families, context cues and modality cues, compiled once.
+
+All four are TSV files under `marsad/data/coder/`; this module turns them into
+PhraseMatchers and lookup tables and registers them as the resource "coder".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.registry import resource
+from marsad.resources import Resources, data_path, read_tsv
+from marsad.text.clitics import BARE_PREFIXES, PRONOUN_SUFFIXES
+from marsad.text.matcher import PhraseMatcher
+
+#: verb endings: subject markers, then an optional object pronoun
+_SUBJECT = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم", "و", "ون", "ين", "ان", "تا")
+VERB_SUFFIXES = frozenset(s + p for s in _SUBJECT for p in PRONOUN_SUFFIXES)
+#: the future prefix س may sit on a verb (after و / ف)
+VERB_PREFIXES = BARE_PREFIXES | {"س", "وس", "فس"}
+#: nouns also take the accusative alif ("هجوما") and the dual / plural endings
+NOUN_SUFFIXES = PRONOUN_SUFFIXES | {"ا", "ين", "ان", "ات"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    form: str
+    pos: str  # n | v
+    family: str
+    strength: str  # strong | weak | consequence
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    name: str
+    event_type: str
+    sub_event_type: str
+    plover_type: str
+    plover_mode: str | None
+    group: str
+    rank: int
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityCue:
+    cue: str
+    modality: str
+    scope: str  # before | sentence
+    window: int  # words; 0 = anywhere before
+
+
+@dataclass(frozen=True)
+class CoderLexicon:
+    nouns: PhraseMatcher[Trigger]
+    verbs: PhraseMatcher[Trigger]
+    families: dict[str, Family]
+    cues: PhraseMatcher[str]
+    modality: PhraseMatcher[ModalityCue]
+
+
+def load_lexicon() -> CoderLexicon:
+    triggers = [
+        Trigger(r["form"], r["pos"], r["family"], r["strength"])
+        for r in read_tsv(data_path("coder", "triggers.tsv"))
+    ]
+    families = {
+        r["family"]: Family(
+            r["family"],
+            r["event_type"],
+            r["sub_event_type"],
+            r["plover_type"],
+            r["plover_mode"] or None,
+            r["group"],
+            int(r["rank"]),
+        )
+        for r in read_tsv(data_path("coder", "families.tsv"))
+    }
+    unknown = {t.family for t in triggers} - set(families)
+    if unknown:
+        from marsad.errors import ResourceError
+
+        raise ResourceError(f"triggers.tsv uses families missing from families.tsv: {unknown}")
+    cues = [(r["cue"], r["role"]) for r in read_tsv(data_path("coder", "cues.tsv"))]
+    modality = [
+        (r["cue"], ModalityCue(r["cue"], r["modality"], r["scope"], int(r["window"] or 0)))
+        for r in read_tsv(data_path("coder", "modality.tsv"))
+    ]
+    return CoderLexicon(
+        nouns=PhraseMatcher(
+            [(t.form, t) for t in triggers if t.pos == "n"], suffixes=NOUN_SUFFIXES
+        ),
+        verbs=PhraseMatcher(
+            [(t.form, t) for t in triggers if t.pos == "v"],
+            suffixes=VERB_SUFFIXES,
+            prefixes=VERB_PREFIXES,
+        ),
+        families=families,
+        cues=PhraseMatcher(cues, suffixes=PRONOUN_SUFFIXES),
+        modality=PhraseMatcher(modality, suffixes=frozenset({""})),
+    )
+
+
+@resource("coder")
+def _load(resources: Resources) -> CoderLexicon:
+    return load_lexicon()

@@ -1,0 +1,152 @@
+"""Event mentions: what one clause of one sentence says happened.
+
+`find_mentions` matches triggers, context cues and modality cues once over the whole
+normalised document, splits sentences into clauses, groups the triggers of each clause
+into mentions (one per merge group: violence, protest, arrest, ...) and keeps the
+entities of the clause with them. Later stages fill in type, modality and arguments.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from marsad.coder.lexicon import CoderLexicon, Family, ModalityCue, Trigger
+from marsad.doc import Attribution, Doc, Sentence, Span
+from marsad.text.matcher import Hit
+
+# clause boundaries inside a sentence: "، فيما", "؛", "، بينما", "، في حين", "، كما"
+_CLAUSE = re.compile(r"[؛;]|[،,]\s*(?=(?:و)?(?:فيما|بينما|في حين|كما|وفي|الى ذلك|إلى ذلك)\s)")
+
+
+@dataclass(slots=True)
+class Found:
+    """A trigger, cue or modality hit in original offsets."""
+
+    start: int
+    end: int
+    text: str
+    prefix: str
+    value: Trigger | str | ModalityCue
+
+
+@dataclass
+class Mention:
+    sentence: Sentence
+    clause: tuple[int, int]
+    family: Family
+    triggers: list[Found]
+    primary: Found
+    doc_index: int  # order in the document
+    entities: list[Span] = field(default_factory=list)  # in the clause
+    sentence_entities: list[Span] = field(default_factory=list)
+    cues: list[Found] = field(default_factory=list)
+    modality_cues: list[Found] = field(default_factory=list)
+    modality: str = "asserted"
+    modality_why: str | None = None
+    sub_event_type: str = ""
+    event_type: str = ""
+    plover_mode: str | None = None
+    actor1: Span | None = None
+    actor2: Span | None = None
+    assoc1: list[Span] = field(default_factory=list)
+    assoc2: list[Span] = field(default_factory=list)
+    victims_text: tuple[int, int, str, str] | None = None  # start, end, text, sector
+    location: Span | None = None
+    location_precision: str | None = None
+    date: Span | None = None
+    fatalities: tuple[int | None, Span | None] = (None, None)
+    injuries: tuple[int | None, Span | None] = (None, None)
+    sources: list[Span] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    perpetrator_status: str = "unknown"
+    unknown_perpetrator: bool = False
+    distinct: bool = False  # "another" / "the first": not the event just told
+    anaphoric: bool = False
+    civilian: bool = False
+    why: list[str] = field(default_factory=list)
+    confidence: float = 0.5
+
+    def cue_roles(self) -> set[str]:
+        return {str(c.value) for c in self.cues}
+
+    def has_cue(self, role: str) -> bool:
+        return any(c.value == role for c in self.cues)
+
+    def in_clause(self, start: int) -> bool:
+        return self.clause[0] <= start < self.clause[1]
+
+
+def _to_found(doc: Doc, hits: list[Hit], attr: str = "payload") -> list[Found]:
+    assert doc.norm is not None
+    out: list[Found] = []
+    for h in hits:
+        s, e = doc.norm.to_original(h.start, h.end)
+        out.append(Found(s, e, doc.text[s:e], h.prefix, h.payloads[0]))
+    return out
+
+
+def _merge_hits(a: list[Hit], b: list[Hit]) -> list[Hit]:
+    """Non-overlapping union, longer hits first."""
+    taken: list[Hit] = []
+    for h in sorted([*a, *b], key=lambda h: (h.start - h.end, h.start)):
+        if all(h.end <= t.start or t.end <= h.start for t in taken):
+            taken.append(h)
+    return sorted(taken, key=lambda h: h.start)
+
+
+def clauses(sentence: Sentence) -> list[tuple[int, int]]:
+    cuts = [sentence.start]
+    for m in _CLAUSE.finditer(sentence.text):
+        cuts.append(sentence.start + m.end())
+    cuts.append(sentence.end)
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _within(items: list, start: int, end: int) -> list:
+    return [x for x in items if start <= x.start and x.end <= end]
+
+
+def find_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
+    assert doc.norm is not None
+    text = doc.norm.text
+    triggers = _to_found(doc, _merge_hits(lex.nouns.find(text), lex.verbs.find(text)))
+    cues = _to_found(doc, lex.cues.find(text))
+    modal = _to_found(doc, lex.modality.find(text))
+    mentions: list[Mention] = []
+    for sent in doc.sentences:
+        s_trig = _within(triggers, sent.start, sent.end)
+        if not s_trig:
+            continue
+        s_ents = _within(doc.spans, sent.start, sent.end)
+        s_cues = _within(cues, sent.start, sent.end)
+        s_modal = _within(modal, sent.start, sent.end)
+        for cs, ce in clauses(sent):
+            c_trig = _within(s_trig, cs, ce)
+            by_group: dict[str, list[Found]] = {}
+            for t in c_trig:
+                fam = lex.families[t.value.family]  # type: ignore[union-attr]
+                by_group.setdefault(fam.group, []).append(t)
+            for group_triggers in by_group.values():
+                primary = max(group_triggers, key=lambda t: _rank(t, lex))
+                mentions.append(
+                    Mention(
+                        sentence=sent,
+                        clause=(cs, ce),
+                        family=lex.families[primary.value.family],  # type: ignore[union-attr]
+                        triggers=group_triggers,
+                        primary=primary,
+                        doc_index=len(mentions),
+                        entities=_within(s_ents, cs, ce),
+                        sentence_entities=s_ents,
+                        cues=_within(s_cues, cs, ce),
+                        modality_cues=s_modal,
+                    )
+                )
+    return mentions
+
+
+def _rank(t: Found, lex: CoderLexicon) -> tuple[int, int]:
+    trig: Trigger = t.value  # type: ignore[assignment]
+    strength = {"strong": 2, "weak": 1, "consequence": 0}[trig.strength]
+    return (lex.families[trig.family].rank + 100 * (strength > 0), strength)

@@ -1,0 +1,69 @@
+"""Modality: is a mention a new, asserted event, or denied, future, hypothetical or past?
+
+A cue counts when it stands before the trigger in the same clause (within its word
+window) or, for sentence-scope cues, anywhere in the sentence. A verb trigger carrying
+the future prefix س is future. A resolved date well before publication makes a mention
+historical; one after publication makes it future.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from marsad.coder.lexicon import ModalityCue, Trigger
+from marsad.coder.mention import Mention
+from marsad.doc import Doc, TimeValue
+
+# when several cues apply, the strongest reading wins
+_PRIORITY = {"negated": 5, "future": 4, "hypothetical": 3, "referenced": 2, "historical": 1}
+HISTORICAL_DAYS = 180  # a dated mention older than this is background, not news
+
+
+def _words_between(text: str, a: int, b: int) -> int:
+    return len(text[a:b].split())
+
+
+def assign_modality(m: Mention, doc: Doc) -> None:
+    trig: Trigger = m.primary.value  # type: ignore[assignment]
+    best: tuple[int, str, str] | None = None
+    for c in m.modality_cues:
+        cue: ModalityCue = c.value  # type: ignore[assignment]
+        if cue.scope == "before":
+            if not (m.clause[0] <= c.start and c.end <= m.primary.start):
+                continue
+            if cue.window and _words_between(doc.text, c.end, m.primary.start) > cue.window:
+                continue
+        cand = (_PRIORITY[cue.modality], cue.modality, c.text)
+        if best is None or cand[0] > best[0]:
+            best = cand
+    if trig.pos == "v" and m.primary.prefix.endswith("س"):
+        best = max(best or (0, "", ""), (_PRIORITY["future"], "future", m.primary.text))
+    date_modality = _date_modality(m, doc)
+    if date_modality and (best is None or _PRIORITY[date_modality] > best[0]):
+        best = (_PRIORITY[date_modality], date_modality, "date")
+    if best is not None:
+        m.modality, m.modality_why = best[1], best[2]
+        m.why.append(f"modality {best[1]} ({best[2]})")
+
+
+def _date_modality(m: Mention, doc: Doc) -> str | None:
+    if doc.published is None:
+        return None
+    for s in m.entities:
+        if s.kind != "time" or not isinstance(s.value, TimeValue) or s.value.value is None:
+            continue
+        delta = (doc.published - s.value.value).days
+        if delta > HISTORICAL_DAYS:
+            return "historical"
+        if delta < -1 and s.value.precision == "day":
+            return "future"
+    return None
+
+
+def is_reported(modality: str) -> bool:
+    """True for mentions that report something that happened (counted as events)."""
+    return modality in ("asserted", "historical")
+
+
+def within_days(a: dt.date | None, b: dt.date | None, days: int) -> bool:
+    return a is None or b is None or abs((a - b).days) <= days
