@@ -1,0 +1,1 @@
+"""Corpus benchmarks (not part of the installed package)."""
