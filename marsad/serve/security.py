@@ -125,7 +125,7 @@ class _BodyTooLarge(Exception):
 
 async def _reject(send: Send, limit: int) -> None:
     body = (
-        '{"detail":"request body too large: the limit is %d bytes; send less"}' % limit
+        '{"detail":"request body too large: the limit is ' + str(limit) + ' bytes; send less"}'
     ).encode()
     await send(
         {
