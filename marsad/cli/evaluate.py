@@ -41,7 +41,9 @@ def gsr(
 
         try:
             train = coder_train()
-            scores = cross_validate(gold.sentences, train, extractor_with_model(), folds)
+            scores = cross_validate(
+                gold.sentences, train, extractor_with_model(extra_actor_files=actors_file), folds
+            )
         except (LookupError, ValueError) as exc:
             err_console.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from None

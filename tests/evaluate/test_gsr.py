@@ -13,6 +13,7 @@ import pytest
 from marsad.doc import ActorRef, Count, DateRef, Event, TextRef
 from marsad.evaluate.cv import assign_folds, cross_validate
 from marsad.evaluate.gsr import Prediction, extractor_predict, score_gsr
+from marsad.evaluate.gsr_actors import alpha3
 from marsad.evaluate.gsr_data import GsrSentence, load_gsr, unique_sentences
 from marsad.evaluate.report import errors_by_cause, render_html, render_markdown
 
@@ -135,6 +136,12 @@ def test_gsr_actor_agreement_counts(dev: list[GsrSentence]) -> None:
     assert (b.found_same_role, b.found_any_role) == (0, 5)
     negated = score_gsr([s], lambda b: [Prediction([_event("ASSAULT", "negated", army, gunmen)])])
     assert negated.types["ASSAULT"].actors.found_any_role == 0
+
+
+@pytest.mark.parametrize(("iso2", "iso3"), [("US", "USA"), ("ps", "PSE"), ("IQ", "IRQ"),
+                                            ("LK", "LKA"), (None, None), ("ZZ", None)])
+def test_gsr_country_codes_compare_in_alpha3(iso2: str | None, iso3: str | None) -> None:
+    assert alpha3(iso2) == iso3
 
 
 def test_gsr_report_groups_errors_and_escapes_html(dev: list[GsrSentence]) -> None:
