@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from marsad.doc import Event
+from marsad.doc import Event, Span
 from marsad.evaluate.gsr_actors import ActorAgreement, agreement
 from marsad.evaluate.gsr_data import LABELS, GsrSentence, unique_sentences
 
@@ -31,6 +31,7 @@ class Prediction:
 
     events: list[Event] = field(default_factory=list)  # every event, whatever its modality
     error: str | None = None  # the extractor failed on this sentence
+    spans: list[Span] = field(default_factory=list)  # entities found (for error reports)
 
     def positive_events(self, plover_type: str) -> list[Event]:
         return [
@@ -206,7 +207,7 @@ def score_gsr(sentences: Sequence[GsrSentence], predict: Predict) -> GsrScores:
         positive = p.is_positive(s.event_type)
         ts = scores.of(s.event_type)
         ts.count(s.label, positive)
-        scores.errors += p.error is not None
+        scores.errors += int(p.error is not None)
         scores.outcomes.append(Outcome(s, p, positive))
         if s.label == "yes" and s.has_spans:
             ts.actors.add(agreement(s, p.positive_events(s.event_type)))
@@ -237,7 +238,7 @@ def extractor_predict(
                     doc = extract(
                         s.text, id=s.id, published=s.published, resources=res, pipeline=names
                     )
-                    cache[key] = Prediction(events=list(doc.events))
+                    cache[key] = Prediction(events=list(doc.events), spans=list(doc.spans))
                 except MarsadError as exc:  # one bad sentence never stops the run
                     cache[key] = Prediction(error=str(exc))
             out.append(cache[key])

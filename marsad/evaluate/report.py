@@ -64,9 +64,13 @@ def describe_event(e: Event) -> str:
 
 
 def _predicted(o: Outcome) -> list[str]:
-    if o.prediction.error is not None:
-        return [f"error: {o.prediction.error}"]
-    return [describe_event(e) for e in o.prediction.events] or ["no event"]
+    p = o.prediction
+    if p.error is not None:
+        return [f"error: {p.error}"]
+    lines = [describe_event(e) for e in p.events] or ["no event"]
+    if p.spans:
+        lines.append("entities: " + ", ".join(f"{s.kind} «{s.text}»" for s in p.spans))
+    return lines
 
 
 def _score_rows(scores: GsrScores) -> Iterable[list[str]]:
@@ -98,7 +102,7 @@ def render_markdown(scores: GsrScores, title: str = "GSR error report") -> str:
             s = o.sentence
             lines.append(f"- **{o.kind}** `{s.id}` ({s.label}, {s.origin})")
             lines.append(f"  > {_md_cell(s.text)}")
-            lines += [f"  - predicted: {_md_cell(p)}" for p in _predicted(o)]
+            lines += [f"  - {_md_cell(p)}" for p in _predicted(o)]
     return "\n".join(lines) + "\n"
 
 

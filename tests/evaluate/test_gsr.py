@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from marsad.doc import ActorRef, Count, DateRef, Event, TextRef
+from marsad.doc import ActorRef, Count, DateRef, Event, PlaceValue, Span, TextRef
 from marsad.evaluate.cv import assign_folds, cross_validate
 from marsad.evaluate.gsr import Prediction, extractor_predict, score_gsr
 from marsad.evaluate.gsr_actors import alpha3
@@ -164,6 +164,15 @@ def test_gsr_report_groups_errors_and_escapes_html(dev: list[GsrSentence]) -> No
     assert "&lt;قتل&gt;" in page and yes1.text in page
     md = render_markdown(scores)
     assert md.count("- **FN**") == 2 and md.count("- **FP**") == 1
+    assert "ASSAULT/-, negated, trigger «قتلوا»" in md
+
+
+def test_gsr_report_shows_the_entities_of_a_missed_sentence(dev: list[GsrSentence]) -> None:
+    (s,) = _by_id(dev, "AAW_ARB_20070322.0018-4")
+    start = s.text.index("بغداد")
+    place = Span("place", start, start + 5, "بغداد", PlaceValue(None, "بغداد", "Baghdad", "IQ", None, None, None))
+    scores = score_gsr([s], lambda b: [Prediction(spans=[place])])
+    assert "- no event\n  - entities: place «بغداد»" in render_markdown(scores)
 
 
 def _keyword_train(seen: list[set[str]]):
