@@ -145,13 +145,18 @@ _LOAD_CODE = """
 import json, time
 t0 = time.perf_counter()
 import marsad.pipeline
+from marsad import registry
 from marsad.resources import Resources
 t1 = time.perf_counter()
-res = Resources().warm()
+res = Resources()
+per = {}
+for name in list(registry.loaders):
+    t = time.perf_counter()
+    res.get(name)
+    per[name] = round(time.perf_counter() - t, 4)
 t2 = time.perf_counter()
 import resource
-print(json.dumps({"import_s": t1 - t0, "load_s": t2 - t1,
-                  "resources": sorted(res._built),
+print(json.dumps({"import_s": t1 - t0, "load_s": t2 - t1, "per_resource_s": per,
                   "peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 """
 

@@ -52,6 +52,10 @@ def print_table(result: dict[str, Any]) -> None:
         rows = [[k, v["import_s"], v["load_s"], v["process_s"], v["peak_rss_mb"]]
                 for k, v in result["load"].items()]
         print(_table(["resources", "import s", "build/load s", "process s", "peak RSS MB"], rows))
+        cold = result["load"]["cold"].get("per_resource_s") or {}
+        slow = sorted(cold.items(), key=lambda kv: -kv[1])[:6]
+        if slow:
+            print("slowest cold builds: " + ", ".join(f"{k} {v:.2f}s" for k, v in slow))
     if result.get("by_length"):
         print("\nsingle process, by article length")
         rows = [[b["chars"], b["articles"], b["median_ms"], b["chars_per_s"]] for b in result["by_length"]]
