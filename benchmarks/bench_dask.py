@@ -1,0 +1,308 @@
+"""Dask against the local runner, on the same SaudiNewsNet articles, in one run.
+
+    python benchmarks/bench_dask.py                   # 5,000 articles
+    python benchmarks/bench_dask.py --articles 1000 --postgres postgresql://postgres@127.0.0.1:5432/test
+
+What it measures (each engine on the same articles, clusters and pools started before the
+clock where the engine allows it, their start-up reported apart):
+
+- bare: the extractor in a loop in this process (the ceiling per worker);
+- bulk path (`marsad extract-corpus`): local engine in-process and with a 2-process pool,
+  Dask with 1 and 2 workers (JSONL in, Parquet out);
+- store path (`marsad run`): the local runner with 1 and 2 workers and `run_dask` with 1
+  and 2 Dask workers, on SQLite and (with --postgres) PostgreSQL; the time spent in the
+  driver's atomic batch commits is timed apart (commits/s, documents committed/s);
+- scheduler overhead: the round trip of 1,000 no-op tasks, and of tasks carrying a batch
+  of 50 articles, on the 2-worker cluster.
+
+Overhead per document = wall time x workers / articles - the bare extractor's time per
+article: what each engine adds per article (process start, (de)serialisation, scheduling,
+Parquet or database writes). On a shared 2-core machine the 2-worker figures mostly show
+contention; the JSON records the load average at start and end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks._work import DEFAULT_CORPUS, machine
+
+RESULTS = Path(__file__).with_name("results")
+
+
+def _noop(i: int) -> int:
+    return i
+
+
+def _size(batch: list[str]) -> int:
+    return sum(len(t) for t in batch)
+
+
+def write_sample(src: Path, n: int, dest: Path) -> list[dict[str, Any]]:
+    """The first `n` articles as a JSONL file in a temp dir (deleted after the run)."""
+    rows: list[dict[str, Any]] = []
+    with gzip.open(src, "rt", encoding="utf-8") as fh, open(dest, "w", encoding="utf-8") as out:
+        for line in fh:
+            obj = json.loads(line)
+            if not (obj.get("content") or "").strip():
+                continue
+            out.write(line if line.endswith("\n") else line + "\n")
+            rows.append(obj)
+            if len(rows) >= n:
+                break
+    return rows
+
+
+def bare(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    from marsad.extract import extract
+    from marsad.resources import default_resources
+
+    t = time.perf_counter()
+    res = default_resources().warm()
+    warm = time.perf_counter() - t
+    t = time.perf_counter()
+    events = 0
+    for o in rows:
+        events += len(extract(o["content"], id=o["url"], published=o["date_extracted"],
+                              title=o["title"], outlet=o["source"], url=o["url"],
+                              resources=res).events)
+    s = time.perf_counter() - t
+    return {"engine": "bare extractor", "workers": 1, "seconds": s, "events": events,
+            "warm_seconds": warm}
+
+
+@contextlib.contextmanager
+def cluster(n: int) -> Iterator[tuple[Any, float]]:
+    from distributed import Client, LocalCluster
+
+    from marsad.run.dask_runner import MarsadWorkerPlugin
+
+    t = time.perf_counter()
+    with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, memory_limit="2GiB",
+                      dashboard_address=None) as c, Client(c) as client:
+        client.register_plugin(MarsadWorkerPlugin())
+        client.wait_for_workers(n)
+        yield client, time.perf_counter() - t
+
+
+def bulk(sample: Path, tmp: Path, chunk: int, clients: dict[int, Any]) -> list[dict[str, Any]]:
+    from marsad.run import corpus
+    from marsad.run.dask_runner import extract_corpus_dask
+
+    opts = corpus.CorpusOptions(field_map=tuple(corpus.PRESETS["saudinewsnet"].items()),
+                                chunk_lines=chunk)
+    parts = corpus.plan_partitions([str(sample)], chunk)
+    out = []
+    runs: list[tuple[str, int]] = [("local", 1), ("local", 2), ("dask", 1), ("dask", 2)]
+    for engine, w in runs:
+        d = tmp / f"bulk-{engine}-{w}"
+        corpus.check_out_dir(d, opts)
+        if engine == "local":
+            rep = corpus.run_local(parts, d, opts, workers=w)
+        else:
+            rep, failed = extract_corpus_dask(parts, d, opts, clients[w])
+            assert not failed, failed
+        s = rep.summary()
+        out.append({"path": "bulk", "engine": engine + (" (pool)" if w > 1 and engine == "local"
+                                                         else ""),
+                    "workers": w, "seconds": rep.seconds, "documents": s["documents"],
+                    "events": s["events"], "partitions": len(parts)})
+    return out
+
+
+def _reset(store: Any) -> None:
+    from sqlalchemy import delete, update
+
+    from marsad.store import models as m
+
+    with store.write() as conn:
+        conn.execute(delete(m.Evidence))
+        conn.execute(delete(m.MentionActor))
+        conn.execute(delete(m.Mention))
+        conn.execute(update(m.Document).values(
+            status="pending", n_codings=0, n_events=0, extractor_version=None, error=None,
+            claimed_by=None, claimed_at=None, coded_at=None, coded_by=None))
+
+
+def _timed_commits(store: Any) -> dict[str, float]:
+    """Wrap `store.save_results` to time the driver's batch commits."""
+    acc = {"seconds": 0.0, "batches": 0, "docs": 0}
+    inner = store.save_results
+
+    def save(run_id: int, results: Any) -> Any:
+        t = time.perf_counter()
+        try:
+            return inner(run_id, results)
+        finally:
+            acc["seconds"] += time.perf_counter() - t
+            acc["batches"] += 1
+            acc["docs"] += len(results)
+
+    store.save_results = save
+    return acc
+
+
+def store_path(label: str, store: Any, rows: list[dict[str, Any]], batch: int,
+               clients: dict[int, Any]) -> list[dict[str, Any]]:
+    from marsad.extract import parse_date
+    from marsad.ingest.ids import document_id
+    from marsad.run.dask_runner import run_dask
+    from marsad.run.local import run_local
+    from marsad.store import NewDocument
+
+    docs = [NewDocument(id=document_id(o["content"]), text=o["content"], title=o["title"],
+                        published=parse_date(o["date_extracted"]), outlet=o["source"],
+                        url=o["url"]) for o in rows]
+    t = time.perf_counter()
+    for i in range(0, len(docs), 500):
+        store.add_documents(docs[i:i + 500])
+    ingest = time.perf_counter() - t
+    out = []
+    for engine, w in (("local", 1), ("local", 2), ("dask", 1), ("dask", 2)):
+        _reset(store)
+        acc = _timed_commits(store)
+        if engine == "local":
+            st = run_local(store, workers=w, batch_size=batch)
+        else:
+            st = run_dask(store, client=clients[w], batch_size=batch, progress=False)
+        del store.save_results  # back to the class's method
+        out.append({"path": f"store:{label}", "engine": engine, "workers": w,
+                    "seconds": st.seconds, "documents": st.coded + st.failed,
+                    "events": st.events, "commit_seconds": acc["seconds"],
+                    "commits": acc["batches"],
+                    "commits_per_s": acc["batches"] / acc["seconds"] if acc["seconds"] else None,
+                    "committed_docs_per_s": acc["docs"] / acc["seconds"] if acc["seconds"] else None,
+                    "ingest_docs_per_s": len(docs) / ingest})
+    return out
+
+
+@contextlib.contextmanager
+def postgres_store(url: str) -> Iterator[Any]:
+    from sqlalchemy import create_engine, text
+
+    from marsad.store import Store
+
+    base = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    schema = f"marsad_bench_{uuid.uuid4().hex[:8]}"
+    with base.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    store = Store(f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}")
+    try:
+        yield store
+    finally:
+        store.close()
+        with base.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        base.dispose()
+
+
+def scheduler_overhead(client: Any, rows: list[dict[str, Any]]) -> dict[str, float]:
+    n = 1000
+    client.gather(client.map(_noop, range(50), pure=False))  # warm the path
+    t = time.perf_counter()
+    client.gather(client.map(_noop, range(n), pure=False))
+    noop = (time.perf_counter() - t) / n
+    batch = [o["content"] for o in rows[:50]]
+    m = 100
+    t = time.perf_counter()
+    client.gather([client.submit(_size, batch, pure=False) for _ in range(m)])
+    payload = (time.perf_counter() - t) / m
+    return {"noop_task_ms": noop * 1000, "batch50_task_ms": payload * 1000,
+            "batch50_kb": sum(len(x.encode()) for x in batch) / 1024}
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=5000)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--chunk-lines", type=int, default=250, help="bulk path: lines per partition")
+    ap.add_argument("--batch-size", type=int, default=50, help="store path: documents per batch")
+    ap.add_argument("--postgres", default=os.environ.get("MARSAD_TEST_POSTGRES"),
+                    help="also run the store path on this PostgreSQL URL (a private schema)")
+    ap.add_argument("--no-store", action="store_true", help="skip the store path")
+    ap.add_argument("--out", type=Path, default=None, help="JSON output (default: results/)")
+    args = ap.parse_args(argv)
+
+    facts: dict[str, Any] = {"machine": machine(), "articles": args.articles,
+                             "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
+    rows_out: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix="marsad-bench-dask-") as tmpd:
+        tmp = Path(tmpd)
+        sample = tmp / "sample.jsonl"
+        rows = write_sample(args.corpus, args.articles, sample)
+        base = bare(rows)
+        rows_out.append({"path": "-", **base, "documents": len(rows)})
+        with cluster(1) as (c1, start1), cluster(2) as (c2, start2):
+            facts["cluster_start_seconds"] = {"1": start1, "2": start2}
+            clients = {1: c1, 2: c2}
+            facts["scheduler"] = scheduler_overhead(c2, rows)
+            rows_out += bulk(sample, tmp, args.chunk_lines, clients)
+            if not args.no_store:
+                from marsad.store import Store
+
+                with Store(tmp / "bench.db") as s:
+                    rows_out += store_path("sqlite", s, rows, args.batch_size, clients)
+                if args.postgres:
+                    with postgres_store(args.postgres) as s:
+                        rows_out += store_path("postgresql", s, rows, args.batch_size, clients)
+    per_doc_bare = base["seconds"] / len(rows)
+    for r in rows_out:
+        r["docs_per_s"] = r["documents"] / r["seconds"] if r["seconds"] else None
+        r["overhead_ms_per_doc"] = (r["seconds"] * r["workers"] / r["documents"] - per_doc_bare) * 1000
+    facts["runs"] = rows_out
+    facts["machine"]["load_average_end"] = list(os.getloadavg())
+    _print(facts)
+    _save(facts, args.out)
+    return facts
+
+
+def _print(facts: dict[str, Any]) -> None:
+    m = facts["machine"]
+    print(f"\n{facts['articles']} SaudiNewsNet articles; {m['usable_cores']} usable cores, "
+          f"load average {m['load_average'][0]:.1f} -> {m['load_average_end'][0]:.1f} "
+          "(shared machine: indicative figures)")
+    s = facts["scheduler"]
+    print(f"Dask: cluster start {facts['cluster_start_seconds']['1']:.1f} s (1 worker), "
+          f"{facts['cluster_start_seconds']['2']:.1f} s (2); no-op task round trip "
+          f"{s['noop_task_ms']:.2f} ms; a task carrying 50 articles ({s['batch50_kb']:.0f} KB) "
+          f"{s['batch50_task_ms']:.2f} ms")
+    print(f"{'path':<18}{'engine':<16}{'workers':>8}{'docs/s':>10}{'overhead ms/doc':>17}"
+          f"{'commits/s':>11}{'commit docs/s':>15}")
+    for r in facts["runs"]:
+        cps = f"{r['commits_per_s']:.0f}" if r.get("commits_per_s") else "-"
+        cds = f"{r['committed_docs_per_s']:.0f}" if r.get("committed_docs_per_s") else "-"
+        print(f"{r['path']:<18}{r['engine']:<16}{r['workers']:>8}{r['docs_per_s']:>10.1f}"
+              f"{r['overhead_ms_per_doc']:>17.2f}{cps:>11}{cds:>15}")
+
+
+def _save(facts: dict[str, Any], out: Path | None) -> None:
+    if out is None:
+        RESULTS.mkdir(exist_ok=True)
+        try:
+            commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                                    text=True, check=False).stdout.strip() or "nocommit"
+        except OSError:
+            commit = "nocommit"
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+        out = RESULTS / f"dask-{stamp}-{commit}.json"
+    out.write_text(json.dumps(facts, indent=1, default=str), encoding="utf-8")
+    print(f"figures written to {out}")
+
+
+if __name__ == "__main__":
+    main()
