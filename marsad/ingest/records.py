@@ -17,6 +17,19 @@ from typing import Any
 from marsad.errors import DecodeError, InputError
 from marsad.ingest.decode import check_text, decode_bytes
 
+
+class MalformedInput(InputError):
+    """A record that is not what its format promises (bad JSON, a broken CSV row)."""
+
+    code = "malformed"
+
+
+class NoText(InputError):
+    """A record without a text field (check the field mapping: --field text=...)."""
+
+    code = "no_text"
+
+
 #: default JSONL field names; `field_map` maps ours to the input's ("text" -> "content")
 FIELDS = ("id", "text", "title", "published", "url", "outlet")
 
@@ -33,6 +46,7 @@ class InputRecord:
     title_first_line: bool = False
     error: InputError | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    encoding: str | None = None
 
     def error_dict(self) -> dict[str, Any]:
         assert self.error is not None
@@ -49,10 +63,12 @@ def _from_text(text: str, origin: str, rid: str | None) -> InputRecord:
 
 def read_txt(data: bytes, origin: str, rid: str | None = None) -> InputRecord:
     try:
-        text, _enc = decode_bytes(data)
+        text, enc = decode_bytes(data)
     except InputError as exc:
         return InputRecord(rid, None, origin=origin, error=exc)
-    return _from_text(text, origin, rid)
+    rec = _from_text(text, origin, rid)
+    rec.encoding = enc
+    return rec
 
 
 def parse_json_record(
@@ -61,13 +77,13 @@ def parse_json_record(
     fm = {k: (field_map or {}).get(k, k) for k in FIELDS}
     if not isinstance(obj, dict):
         return InputRecord(fallback_id, None, origin=origin,
-                           error=InputError("the line is JSON but not an object"))
+                           error=MalformedInput("the line is JSON but not an object"))
     rid = obj.get(fm["id"], fallback_id)
     rid = None if rid is None else str(rid)
     text = obj.get(fm["text"])
     if not isinstance(text, str):
         return InputRecord(rid, None, origin=origin,
-                           error=InputError(f"no text in field {fm['text']!r}"))
+                           error=NoText(f"no text in field {fm['text']!r}; map it with --field text=NAME"))
     rec = _from_text(text, origin, rid)
     rec.title_first_line = False
     for k in ("title", "published", "url", "outlet"):
@@ -96,7 +112,7 @@ def read_jsonl_lines(
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             yield InputRecord(None, None, origin=where,
-                              error=InputError(f"malformed JSON line ({exc.msg}, column {exc.colno})"))
+                              error=MalformedInput(f"malformed JSON line ({exc.msg}, column {exc.colno})"))
             continue
         yield parse_json_record(obj, where, field_map, fallback_id=f"line-{n}")
 
