@@ -204,7 +204,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     result["runs"] = runs
     result["by_length"] = length_buckets(per_article)
     if args.scaling:
-        sizes = [int(x) for x in args.scaling_sizes.split(",") if x.strip()]
+        sizes = sorted(int(x) for x in args.scaling_sizes.split(",") if x.strip())
         result["scaling"] = scaling(args.corpus, sizes, procs)
     if args.profile:
         result["profile"] = profile(articles, args.out, args.pyinstrument)
