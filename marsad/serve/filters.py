@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, fields
 
 from fastapi import HTTPException, Query
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, column, func, or_, select, table, true
 from sqlalchemy.sql import literal_column
 
 from marsad.serve.tables import ReviewState
@@ -149,9 +149,8 @@ def document_search(q: str, dialect: str) -> Select:
     if dialect == "sqlite":
         # each term quoted as an FTS5 string, so no query syntax can be injected
         match = " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
-        return select(literal_column("doc_id")).select_from(literal_column("documents_fts")).where(
-            literal_column("documents_fts").op("MATCH")(match)
-        )
+        fts = table("documents_fts", column("doc_id"))
+        return select(fts.c.doc_id).where(literal_column("documents_fts").op("MATCH")(match))
     if dialect == "postgresql":
         return select(Document.id).where(
             literal_column("documents.search").op("@@")(func.plainto_tsquery("simple", " ".join(terms)))

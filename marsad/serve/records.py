@@ -116,10 +116,10 @@ _FIELD_ROLES = {  # evidence roles (store.rows) behind each shown field
 
 
 def event_detail(conn: Connection, event_id: str) -> dict[str, Any] | None:
-    ev = conn.execute(select(Event).where(Event.id == event_id)).scalars().first()
+    ev = conn.execute(select(Event).where(Event.id == event_id)).first()
     if ev is None:
         return None
-    state = conn.execute(select(ReviewState).where(ReviewState.event_id == event_id)).scalars().first()
+    state = conn.execute(select(ReviewState).where(ReviewState.event_id == event_id)).first()
     machine = machine_record(ev)
     record = effective(machine, state)
     mentions = conn.execute(
@@ -141,7 +141,7 @@ def event_detail(conn: Connection, event_id: str) -> dict[str, Any] | None:
     ).all() if mids else []
     actors = conn.execute(
         select(MentionActor).where(MentionActor.mention_id.in_(mids)).order_by(MentionActor.char_start)
-    ).scalars().all() if mids else []
+    ).all() if mids else []
     doc_of = {m.id: m.document_id for m in mentions}
 
     def spans(roles: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -219,7 +219,7 @@ def event_detail(conn: Connection, event_id: str) -> dict[str, Any] | None:
 def history(conn: Connection, event_id: str) -> list[dict[str, Any]]:
     rows = conn.execute(
         select(Review).where(Review.target_kind == "event", Review.target_id == event_id).order_by(Review.id)
-    ).scalars().all()
+    ).all()
     reverted = reverted_ids(conn, event_id)
     return [
         {"id": r.id, "action": r.action, "field": r.field, "before": r.old_value, "after": r.new_value,

@@ -9,13 +9,13 @@ never overwritten.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from marsad.serve.records import EDITABLE, check_value, reverted_ids
 from marsad.serve.tables import ReviewState
+from marsad.store.canonical import event_id_for
 from marsad.store.models import Event, EventLink, KeepApart, Mention, Review
 from marsad.store.rows import EVENT_COLUMNS
 
@@ -35,7 +35,7 @@ def _now() -> dt.datetime:
 
 
 def _event(conn: Connection, event_id: str) -> Any:
-    ev = conn.execute(select(Event).where(Event.id == event_id)).scalars().first()
+    ev = conn.execute(select(Event).where(Event.id == event_id)).first()
     if ev is None:
         raise ReviewError(f"no event {event_id!r}", 404)
     return ev
@@ -54,7 +54,7 @@ def recompute_state(conn: Connection, event_id: str) -> None:
     """review_state of one event from its review log (reverted rows left out)."""
     rows = conn.execute(
         select(Review).where(Review.target_kind == "event", Review.target_id == event_id).order_by(Review.id)
-    ).scalars().all()
+    ).all()
     undone = reverted_ids(conn, event_id)
     decision: str | None = None
     overrides: dict[str, Any] = {}
@@ -92,7 +92,7 @@ def _merged_into(conn: Connection, event_id: str) -> str | None:
     """The event this one was last merged into (its own "merge" row says where)."""
     undone = reverted_ids(conn, event_id)
     for r in conn.execute(select(Review).where(Review.target_kind == "event", Review.target_id == event_id,
-                                               Review.action == "merge").order_by(Review.id.desc())).scalars():
+                                               Review.action == "merge").order_by(Review.id.desc())).all():
         if r.id not in undone and isinstance(r.new_value, dict) and r.new_value.get("into") != event_id:
             return r.new_value.get("into")
     return None
@@ -118,7 +118,7 @@ def edit(conn: Connection, event_id: str, field: str, value: Any, who: str, note
         new = check_value(field, value)
     except ValueError as exc:
         raise ReviewError(str(exc), 422) from None
-    state = conn.execute(select(ReviewState).where(ReviewState.event_id == event_id)).scalars().first()
+    state = conn.execute(select(ReviewState).where(ReviewState.event_id == event_id)).first()
     current = (state.overrides or {}).get(field, getattr(ev, field)) if state else getattr(ev, field)
     if isinstance(current, dt.date):
         current = current.isoformat()
@@ -173,14 +173,14 @@ def split(conn: Connection, event_id: str, document_id: str, who: str, note: str
     ev = _event(conn, event_id)
     if ev.status == "merged":
         raise ReviewError(f"event {event_id} was merged into another; split that one")
-    mentions = conn.execute(select(Mention).where(Mention.event_id == event_id).order_by(Mention.id)).scalars().all()
+    mentions = conn.execute(select(Mention).where(Mention.event_id == event_id).order_by(Mention.id)).all()
     moving = [m for m in mentions if m.document_id == document_id]
     staying = [m for m in mentions if m.document_id != document_id]
     if not moving:
         raise ReviewError(f"document {document_id!r} does not report event {event_id}", 422)
     if not staying:
         raise ReviewError("the event has no other document: nothing to split it from", 422)
-    new_id = "e" + hashlib.sha256(f"split:{event_id}:{document_id}".encode()).hexdigest()[:20]
+    new_id = event_id_for(moving[0].id)  # the id a later deduplication pass gives this cluster
     first = moving[0]
     values = {c: getattr(first, c) for c in EVENT_COLUMNS}
     existing = conn.execute(select(Event.id).where(Event.id == new_id)).first()
@@ -209,7 +209,7 @@ def split(conn: Connection, event_id: str, document_id: str, who: str, note: str
 
 def revert(conn: Connection, review_id: int, who: str) -> tuple[int, str]:
     """Undo one review: one more row in the log; the effect is rolled back."""
-    r = conn.execute(select(Review).where(Review.id == review_id)).scalars().first()
+    r = conn.execute(select(Review).where(Review.id == review_id)).first()
     if r is None or r.target_kind != "event":
         raise ReviewError(f"no review {review_id}", 404)
     if r.action == "revert":
@@ -226,7 +226,7 @@ def revert(conn: Connection, review_id: int, who: str) -> tuple[int, str]:
         _move(conn, back, event_id, other, f"merge {review_id} reverted by {who}")
         conn.execute(update(Event).where(Event.id == other).values(status=r.old_value.get("other_status", "active")))
         for rr in conn.execute(select(Review).where(Review.target_id == other, Review.action == "merge")
-                               .order_by(Review.id.desc())).scalars():
+                               .order_by(Review.id.desc())).all():
             if rr.note and f"(review {review_id})" in rr.note:
                 _log(conn, other, "revert", who, before=rr.new_value, after={"reverts": rr.id})
                 break
