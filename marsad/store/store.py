@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import socket
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, or_, select, text, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from marsad.run.work import DocumentResult, DocumentTask
@@ -298,15 +299,18 @@ class Store:
                 conn.execute(self._insert(m.Actor), list(actor_defs.values()))
             if place_defs:
                 conn.execute(self._insert(m.Place), list(place_defs.values()))
-            for r in mine:
-                n = sum(1 for mm in mentions if mm["document_id"] == r.document_id)
-                conn.execute(update(m.Document).where(m.Document.id == r.document_id).values(
-                    status="failed" if r.error else "done", error=r.error,
-                    extractor_version=r.extractor_version, coded_at=now, coded_by=run_id,
-                    n_codings=m.Document.n_codings + 1, n_events=n,
-                    claimed_by=None, claimed_at=None))
-                stats.failed += bool(r.error)
-                stats.saved += not r.error
+            per_doc = Counter(mm["document_id"] for mm in mentions)
+            conn.execute(
+                update(m.Document).where(m.Document.id == bindparam("doc_id")).values(
+                    status=bindparam("new_status"), error=bindparam("err"),
+                    extractor_version=bindparam("version"), coded_at=now, coded_by=run_id,
+                    n_codings=m.Document.n_codings + 1, n_events=bindparam("n"),
+                    claimed_by=None, claimed_at=None),
+                [{"doc_id": r.document_id, "new_status": "failed" if r.error else "done",
+                  "err": r.error, "version": r.extractor_version, "n": per_doc[r.document_id]}
+                 for r in mine])
+            stats.failed = sum(1 for r in mine if r.error)
+            stats.saved = len(mine) - stats.failed
             stats.events = len(mentions)
         return stats
 
