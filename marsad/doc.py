@@ -60,6 +60,9 @@ class ActorValue:
     generic: bool = False  # a generic agent ("مسلحون"): identity unknown
     affiliations: list[dict[str, Any]] = field(default_factory=list)
     role: str | None = None  # for people: the role held on the article's date
+    country_source: str | None = None  # how the country was found: kb | nationality | place
+    nationality: str | None = None  # ISO2 of a nationality adjective ("ميليشيات أفغانية")
+    unidentified: bool = False  # the text says the identity is unknown ("مجهولون")
 
 
 @dataclass(slots=True)

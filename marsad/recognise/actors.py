@@ -1,17 +1,239 @@
-"""Recogniser: actors (being written)."""
+"""Recogniser: actors.
+
+One pass of the compiled actor trie (`marsad.actors.index`) over the normalised text,
+then a left-to-right walk over the hits that
+  * resolves named actors, people's roles on the publication date and shared aliases;
+  * completes a generic head with the nationality adjective that follows it
+    ("القوات الأمريكية", "طائرات حربية روسية", "ميليشيات إيرانية") or with "unknown"
+    ("مسلحون مجهولون");
+  * folds membership nouns into the actor they introduce ("مقاتلو حزب الله");
+  * reads a country name after a locative preposition as a place, not a state actor
+    ("في العراق"), but remembers it as the sentence's country;
+  * gives a generic agent with no nationality the country of the sentence.
+A second component (`marsad.actors.context.v1`, after the places recogniser) does the
+last step with the places found by the gazetteer.
+"""
 
 from __future__ import annotations
 
-from marsad.doc import Doc, Span
+import bisect
+from dataclasses import dataclass
+
+from marsad.actors import compose
+from marsad.actors.index import ActorIndex
+from marsad.actors.kb import Actor
+from marsad.doc import ActorValue, Doc, Span
+from marsad.recognise import make_span
 from marsad.registry import component
 from marsad.resources import Resources
+from marsad.text.matcher import Hit
+
+NAME = "marsad.actors.v1"
+
+#: words before a country name that make it a place ("في العراق"), normalised
+LOCATIVES = frozenset(
+    "في الي من عن داخل خارج شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط حدود عبر قرب انحاء "
+    "ارجاء مدن محافظات عاصمه مناطق اراضي بلدات سفاره سفير سفيرا قنصليه زار زياره لزياره وصل "
+    "الشمال الجنوب الشرق الغرب جيش قوات حكومه رئيس وزير".split()
+)
+#: generic heads that introduce members of the actor that follows ("عناصر الشرطة")
+MEMBER_KINDS = frozenset({"members", "fighters", "gunmen", "soldiers", "militants", "attackers",
+                          "security_forces", "military", "police"})
+#: generic kinds a country from the sentence may complete
+CONTEXT_MODES = frozenset({"set", "backed", "MIL", "COP", "GOV", "SPY", "LEG", "JUD"})
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    value: ActorValue
+    head: Actor | None  # the generic head, while its country is still open
+
+
+def _index(resources: Resources) -> ActorIndex:
+    return resources.get("actors")
+
+
+def _gap_ok(text: str, end: int, start: int) -> bool:
+    """Only spaces or quotes between two hits: they belong to one noun phrase."""
+    return start >= end and start - end <= 3 and not text[end:start].strip(" \"'«»“”")
+
+
+def _prev_word(text: str, start: int, prefix: str) -> str:
+    i = start - len(prefix)
+    j = i
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    k = j
+    while k > 0 and text[k - 1].isalnum():
+        k -= 1
+    word = text[k:j]
+    for p in ("و", "ف"):
+        if word.startswith(p) and word[1:] in LOCATIVES:
+            return word[1:]
+    return word
+
+
+def _tags(hit: Hit[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for p in hit.payloads:
+        tag, _, rest = p.partition(":")
+        out.setdefault(tag, []).append(rest)
+    return out
+
+
+def _pick(ids: list[str], idx: ActorIndex, doc_countries: set[str]) -> Actor | None:
+    actors = [a for a in (idx.kb.get(i) for i in ids) if a is not None]
+    if not actors:
+        return None
+    if len(actors) > 1:
+        for a in actors:
+            if a.country in doc_countries:
+                return a
+    return actors[0]
 
 
 def find(doc: Doc, resources: Resources) -> list[Span]:
-    return []
+    if doc.norm is None:
+        from marsad.text.normalise import normalise
+
+        doc.norm = normalise(doc.text)
+    idx = _index(resources)
+    text = doc.norm.text
+    hits = idx.matcher.find(text)
+    if not hits:
+        return []
+    tagged = [_tags(h) for h in hits]
+    on = doc.published
+    # countries named anywhere in the text, for shared aliases
+    doc_countries = {cc for t in tagged for cc in t.get("a", []) if cc.endswith("-STATE")}
+    doc_countries = {c[:-6] for c in doc_countries}
+    sent_starts = _sentence_starts(doc)
+    items: list[_Item] = []
+    sentence_country: dict[int, str] = {}
+    i = 0
+    n = len(hits)
+    while i < n:
+        h, t = hits[i], tagged[i]
+        nxt = i + 1 if i + 1 < n and _gap_ok(text, h.end, hits[i + 1].start) else None
+        if "x" in t:
+            i += 1
+            continue
+        actor = _pick(t["a"], idx, doc_countries) if "a" in t else None
+        if actor is None:
+            if "n" in t:  # "عراقيين": people of that nationality
+                items.append(_Item(h.start, h.end, compose.nationals(t["n"][0]), None))
+            i += 1
+            continue
+        if actor.kind == "state":
+            sid = bisect.bisect_right(sent_starts, h.start)
+            sentence_country.setdefault(sid, actor.country or "")
+            if "ب" in h.prefix or _prev_word(text, h.start, h.prefix) in LOCATIVES:
+                i += 1  # "في العراق", "بالعراق": a place (the gazetteer's)
+                continue
+        if actor.generic and nxt is not None:
+            tn = tagged[nxt]
+            follower = _pick(tn["a"], idx, doc_countries) if "a" in tn else None
+            if "g" in tn and actor.compose:
+                v = compose.with_country(actor, tn["g"][0], idx.kb, on, source="nationality")
+                items.append(_Item(h.start, hits[nxt].end, v, None))
+                i = nxt + 1
+                continue
+            if "u" in tn:
+                items.append(_Item(h.start, hits[nxt].end, compose.unidentified(actor, idx.kb, on),
+                                   actor if actor.compose in CONTEXT_MODES else None))
+                i = nxt + 1
+                continue
+            if (follower is not None and not follower.generic and actor.kind in MEMBER_KINDS
+                    and "x" not in tn):
+                v = compose.value_of(follower, idx.kb, on)
+                items.append(_Item(h.start, hits[nxt].end, v, None))
+                i = nxt + 1
+                continue
+        if actor.needs_modifier:
+            i += 1
+            continue
+        v = compose.value_of(actor, idx.kb, on)
+        if actor.unidentified:
+            v = compose.unidentified(actor, idx.kb, on)
+        head = actor if actor.generic and actor.compose in CONTEXT_MODES else None
+        items.append(_Item(h.start, h.end, v, head))
+        i += 1
+    # a generic agent with no nationality takes the country its sentence names
+    for it in items:
+        if it.head is None or it.value.country:
+            continue
+        cc = sentence_country.get(bisect.bisect_right(sent_starts, it.start))
+        if cc:
+            it.value = _in_country(it, cc, idx, doc)
+    return [make_span(doc, it.start, it.end, "actor", it.value, NAME) for it in items]
 
 
-@component("marsad.actors.v1")
+def head_of(value: ActorValue, idx: ActorIndex) -> Actor | None:
+    """The generic head a value was composed from, if its country is still open."""
+    if not value.generic or value.country:
+        return None
+    head = idx.kb.get(value.id.split("@")[0].split("+")[0].rstrip("?"))
+    return head if head is not None and head.compose in CONTEXT_MODES else None
+
+
+def _in_country(it: _Item, cc: str, idx: ActorIndex, doc: Doc) -> ActorValue:
+    return complete(it.value, it.head, cc, idx, doc)
+
+
+def complete(value: ActorValue, head: Actor | None, cc: str, idx: ActorIndex, doc: Doc) -> ActorValue:
+    """`value` (from generic `head`) placed in country `cc` by the sentence's place."""
+    if head is None:
+        return value
+    v = compose.with_country(head, cc, idx.kb, doc.published, source="place")
+    if value.unidentified:
+        v.unidentified = True
+        v.sector, v.inter, v.id = value.sector, value.inter, f"{value.id}@{cc}"
+        if head.sector == "MIL":
+            v.name_en = value.name_en
+        else:
+            v.name_en = f"{compose.UNIDENTIFIED} ({compose.country_name(cc)})"
+    if value.nationality and not v.nationality:
+        v.nationality = value.nationality
+        v.affiliations = value.affiliations
+        v.name_en = value.name_en
+    return v
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    assert doc.norm is not None
+    return [doc.norm.from_original(s.start) for s in doc.sentences] if doc.sentences else [0]
+
+
+@component(NAME)
 def recognise_actors(doc: Doc, resources: Resources) -> Doc:
     doc.spans.extend(find(doc, resources))
+    return doc
+
+
+@component("marsad.actors.context.v1")
+def actors_in_context(doc: Doc, resources: Resources) -> Doc:
+    """After the places recogniser: a generic agent still without a country takes the
+    country of the first place in its sentence ("مسلحون مجهولون في درعا" -> Syria)."""
+    places = [s for s in doc.spans if s.kind == "place" and getattr(s.value, "country", None)]
+    if not places or not doc.sentences:
+        return doc
+    idx = _index(resources)
+    starts = [s.start for s in doc.sentences]
+    by_sentence: dict[int, list[Span]] = {}
+    for p in places:
+        by_sentence.setdefault(bisect.bisect_right(starts, p.start), []).append(p)
+    for sp in doc.spans:
+        if sp.kind != "actor" or not isinstance(sp.value, ActorValue):
+            continue
+        head = head_of(sp.value, idx)
+        if head is None:
+            continue
+        cands = by_sentence.get(bisect.bisect_right(starts, sp.start))
+        if not cands:
+            continue
+        after = [p for p in cands if p.start >= sp.end]  # "مسلحون في درعا": the place that follows
+        place = (after or cands)[0]
+        sp.value = complete(sp.value, head, place.value.country, idx, doc)  # type: ignore[union-attr]
     return doc
