@@ -16,6 +16,11 @@ await build({
   loader: { ".png": "file", ".svg": "file" }, assetNames: "img/[name]",
 });
 copyFileSync("src/index.html", out + "index.html");
+// API docs: Swagger UI from the package, started by a script file (the CSP forbids inline script)
+mkdirSync(out + "docs", { recursive: true });
+copyFileSync("src/docs.html", out + "docs/index.html");
+copyFileSync("src/docs-init.js", out + "docs/init.js");
+for (const f of ["swagger-ui-bundle.js", "swagger-ui.css", "LICENSE"]) copyFileSync("node_modules/swagger-ui-dist/" + f, out + "docs/" + f);
 
 // Basemap: Natural Earth 1:50m countries (public domain, via world-atlas), clipped to the
 // region marsad covers and rounded to 0.01 degree, so the page needs no tile server.

@@ -2,7 +2,7 @@
 // right-to-left with each field's evidence highlighted, and the review actions.
 import { get, post, token } from "./api.js";
 import { $, clear, h } from "./dom.js";
-import { t } from "./i18n.js";
+import { currentLang, t } from "./i18n.js";
 
 let current = null; // the event detail from the API
 let docIndex = 0;
@@ -71,7 +71,7 @@ export async function openEvent(id, onChanged) {
   // attributions: who said what about whom, and how sure
   const ul = clear($("#attributions"));
   for (const a of current.attributions) {
-    const li = h("li", { class: `stance-${a.stance}` }, t("attributed")(a.by, a.stance, a.actor_en),
+    const li = h("li", { class: `stance-${a.stance}` }, t("attributed")(a.by, a.stance, currentLang() === "ar" ? a.actor_ar || a.actor_en : a.actor_en),
       " ", h("span", { lang: "ar", dir: "rtl", text: `«${a.text}»` }));
     ul.append(li);
   }

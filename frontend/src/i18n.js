@@ -15,7 +15,11 @@ const T = {
     no_evidence: "no words in the article for this field", need_token: "Enter an API token to review.",
     saved: "Saved.", count: (n, more) => `${n}${more ? "+" : ""} events`, reviewed_by: "by",
     stance: { asserted: "asserted", claimed: "claimed by", suspected: "attributed to", denied: "denied by" },
-    attributed: (by, stance, actor) => `${stance === "denied" ? "Denied" : stance === "claimed" ? "Claimed" : stance === "suspected" ? "Attributed" : "Asserted"}${by ? ` by ${by}` : ""}: ${actor}`,
+    attributed: (by, stance, actor) => ({
+      suspected: `Attributed to ${actor}${by ? ` by ${by}` : ""} (not established)`,
+      denied: `Not ${actor}, according to ${by || "the article"}`,
+      claimed: `Claimed by ${actor}${by ? ` (reported by ${by})` : ""}`,
+    }[stance] || `${actor}${by ? `, according to ${by}` : ""}`),
     perpetrator: { known: "perpetrator known", claimed: "claimed", attributed: "attributed, not established", unknown: "perpetrator unknown" },
   },
   ar: {
@@ -33,7 +37,11 @@ const T = {
     need_token: "أدخل مفتاح الواجهة للمراجعة.", saved: "تم الحفظ.", count: (n, more) => `${n}${more ? "+" : ""} حدث`,
     reviewed_by: "بواسطة",
     stance: { asserted: "مؤكد", claimed: "تبناه", suspected: "نسب إلى", denied: "نفاه" },
-    attributed: (by, stance, actor) => `${stance === "denied" ? "نفي" : stance === "claimed" ? "تبنٍّ" : stance === "suspected" ? "نسبة" : "تأكيد"}${by ? ` (${by})` : ""}: ${actor}`,
+    attributed: (by, stance, actor) => ({
+      suspected: `نُسب إلى ${actor}${by ? ` بحسب ${by}` : ""} (غير مؤكد)`,
+      denied: `ليس ${actor} بحسب ${by || "المقال"}`,
+      claimed: `تبناه ${actor}`,
+    }[stance] || `${actor}${by ? ` بحسب ${by}` : ""}`),
     perpetrator: { known: "الفاعل معروف", claimed: "تبنٍّ", attributed: "منسوب، غير مؤكد", unknown: "الفاعل مجهول" },
   },
 };

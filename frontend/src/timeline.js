@@ -25,14 +25,14 @@ export function createTimeline(svg, onBrush) {
       const bh = Math.max(1, ((hgt - 16) * d.count) / max);
       const r = s("rect", { x: i * bw + 0.5, y: hgt - 14 - bh, width: Math.max(1, bw - 1), height: bh, class: "bar" });
       const title = s("title", {});
-      title.textContent = `${d.day}: ${d.count}`;
+      title.textContent = `${d.day}${d.last !== d.day ? ` – ${d.last}` : ""}: ${d.count}`;
       r.append(title);
       svg.append(r);
     });
     const first = s("text", { x: 2, y: hgt - 2, class: "axis" });
     first.textContent = days[0].day;
     const last = s("text", { x: w - 2, y: hgt - 2, class: "axis", "text-anchor": "end" });
-    last.textContent = days[days.length - 1].day;
+    last.textContent = days[days.length - 1].last;
     svg.append(first, last);
     if (brush) {
       const [a, b] = [Math.min(...brush), Math.max(...brush)];
@@ -47,7 +47,7 @@ export function createTimeline(svg, onBrush) {
   const emit = () => {
     if (!brush) return onBrush(null, null);
     const [a, b] = [Math.min(...brush), Math.max(...brush)];
-    onBrush(days[a].day, days[b].day);
+    onBrush(days[a].day, days[b].last);
   };
   let dragging = false;
   svg.addEventListener("pointerdown", (e) => { if (!days.length) return; dragging = true; svg.setPointerCapture(e.pointerId); brush = [index(e), index(e)]; draw(); });
@@ -68,15 +68,19 @@ export function createTimeline(svg, onBrush) {
 
   return {
     set(counts) {
-      // fill the gaps so a bar is a day
+      // fill the gaps so bars are equal stretches of time: a day each, or a few days
+      // each when the range is long (at most ~150 bars)
       days = [];
       if (counts.length) {
-        const byDay = Object.fromEntries(counts.map((c) => [c.key, c.count]));
         const t0 = Date.parse(counts[0].key), t1 = Date.parse(counts[counts.length - 1].key);
-        for (let t = t0; t <= t1 && days.length < 3660; t += DAY) {
-          const day = new Date(t).toISOString().slice(0, 10);
-          days.push({ day, count: byDay[day] || 0 });
+        const span = Math.round((t1 - t0) / DAY) + 1;
+        const width = Math.max(1, Math.ceil(span / 150));
+        const iso = (t) => new Date(t).toISOString().slice(0, 10);
+        for (let i = 0; i * width < span; i++) {
+          const a = t0 + i * width * DAY;
+          days.push({ day: iso(a), last: iso(Math.min(t1, a + (width - 1) * DAY)), count: 0 });
         }
+        for (const c of counts) days[Math.floor((Date.parse(c.key) - t0) / DAY / width)].count += c.count;
       }
       brush = null;
       draw();

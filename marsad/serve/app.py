@@ -29,6 +29,8 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
 
     store = store or Store(settings.db)
     app = FastAPI(
+        docs_url=None,  # served below from the package: the default page loads a CDN and inline script
+        redoc_url=None,
         title="marsad",
         version="0.1.0",
         description="Political-violence and protest events coded from Arabic news, with the evidence "
@@ -45,6 +47,10 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        return FileResponse(STATIC / "docs" / "index.html", media_type="text/html; charset=utf-8")
 
     cors = cors_kwargs(settings.cors_origins)
     if cors:
