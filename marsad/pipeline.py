@@ -30,6 +30,7 @@ ENTITY_PIPELINE: tuple[str, ...] = (
     "marsad.text.v1",
     "marsad.actors.v1",
     "marsad.places.v1",
+    "marsad.actors.context.v1",  # generic actors take the country of a place in their sentence
     "marsad.dates.v1",
     "marsad.numbers.v1",
     "marsad.sources.v1",

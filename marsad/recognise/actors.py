@@ -34,7 +34,7 @@ NAME = "marsad.actors.v1"
 LOCATIVES = frozenset(
     "في الي من عن داخل خارج شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط حدود عبر قرب انحاء "
     "ارجاء مدن محافظات عاصمه مناطق اراضي بلدات سفاره سفير سفيرا قنصليه زار زياره لزياره وصل "
-    "الشمال الجنوب الشرق الغرب جيش قوات حكومه رئيس وزير".split()
+    "الشمال الجنوب الشرق الغرب جيش قوات حكومه رئيس وزير مع".split()
 )
 #: generic heads that introduce members of the actor that follows ("عناصر الشرطة")
 MEMBER_KINDS = frozenset({"members", "fighters", "gunmen", "soldiers", "militants", "attackers",
@@ -73,6 +73,30 @@ def _prev_word(text: str, start: int, prefix: str) -> str:
         if word.startswith(p) and word[1:] in LOCATIVES:
             return word[1:]
     return word
+
+
+_DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هولاء", "اولئك"})
+
+#: words between a militia and a state that mean "backed by it" ("الموالية لإيران")
+_BACKED_WORDS = frozenset(
+    "الموالية الموالي الموالين موالية موالي موالين المدعومة المدعوم المدعومين مدعومة مدعوم "
+    "مدعومين التابعة التابع التابعين تابعة".replace("ة", "ه").split()
+)
+
+
+def _backer(text: str, head: Hit[str], nxt: Hit[str], tn: dict[str, list[str]]) -> str | None:
+    """The state in "ميليشيات الموالية لإيران" / "المدعومة من إيران", else None."""
+    states = [a[:-6] for a in tn.get("a", []) if a.endswith("-STATE")]
+    if not states:
+        return None
+    words = text[head.end : nxt.start - len(nxt.prefix)].split()
+    if not words or words[0] not in _BACKED_WORDS or len(words) > 2:
+        return None
+    if len(words) == 2 and words[1] != "من":
+        return None
+    if len(words) == 1 and not nxt.prefix.endswith("ل"):
+        return None
+    return states[0]
 
 
 def _tags(hit: Hit[str]) -> dict[str, list[str]]:
@@ -117,7 +141,10 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
     while i < n:
         h, t = hits[i], tagged[i]
         nxt = i + 1 if i + 1 < n and _gap_ok(text, h.end, hits[i + 1].start) else None
-        if "x" in t:
+        if nxt is None and i + 1 < n and text[h.end:hits[i + 1].start].strip() in _DEMONSTRATIVES:
+            nxt = i + 1  # "عناصر هذه الميليشيات"
+        if "x" in t or (h.suffix == "ه" and not h.key.endswith("ت")):
+            # "محافظة" is not "محافظ" + "his": a bare ه after a name is a feminine ending
             i += 1
             continue
         actor = _pick(t["a"], idx, doc_countries) if "a" in t else None
@@ -126,11 +153,19 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
                 items.append(_Item(h.start, h.end, compose.nationals(t["n"][0]), None))
             i += 1
             continue
-        if actor.kind == "state":
-            sid = bisect.bisect_right(sent_starts, h.start)
-            sentence_country.setdefault(sid, actor.country or "")
-            if "ب" in h.prefix or _prev_word(text, h.start, h.prefix) in LOCATIVES:
-                i += 1  # "في العراق", "بالعراق": a place (the gazetteer's)
+        if actor.kind == "state" and (
+            "ب" in h.prefix or _prev_word(text, h.start, h.prefix) in LOCATIVES
+        ):
+            # "في العراق", "بالعراق": a place (the gazetteer's), and the sentence's country
+            sentence_country.setdefault(bisect.bisect_right(sent_starts, h.start), actor.country or "")
+            i += 1
+            continue
+        if actor.generic and actor.compose == "backed" and i + 1 < n:
+            backer = _backer(text, h, hits[i + 1], tagged[i + 1])
+            if backer:
+                v = compose.with_country(actor, backer, idx.kb, on, source="nationality")
+                items.append(_Item(h.start, h.end, v, None))
+                i += 1  # the backer's name stays a span of its own
                 continue
         if actor.generic and nxt is not None:
             tn = tagged[nxt]
@@ -145,8 +180,8 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
                                    actor if actor.compose in CONTEXT_MODES else None))
                 i = nxt + 1
                 continue
-            if (follower is not None and not follower.generic and actor.kind in MEMBER_KINDS
-                    and "x" not in tn):
+            if (follower is not None and actor.kind in MEMBER_KINDS and "x" not in tn
+                    and follower.kind not in MEMBER_KINDS):
                 v = compose.value_of(follower, idx.kb, on)
                 items.append(_Item(h.start, hits[nxt].end, v, None))
                 i = nxt + 1
@@ -216,7 +251,12 @@ def recognise_actors(doc: Doc, resources: Resources) -> Doc:
 def actors_in_context(doc: Doc, resources: Resources) -> Doc:
     """After the places recogniser: a generic agent still without a country takes the
     country of the first place in its sentence ("مسلحون مجهولون في درعا" -> Syria)."""
-    places = [s for s in doc.spans if s.kind == "place" and getattr(s.value, "country", None)]
+    actor_spans = [s for s in doc.spans if s.kind == "actor"]
+    places = [
+        s for s in doc.spans
+        if s.kind == "place" and getattr(s.value, "country", None)
+        and not any(a.start < s.end and s.start < a.end for a in actor_spans)  # "لإيران" the actor
+    ]
     if not places or not doc.sentences:
         return doc
     idx = _index(resources)
@@ -234,6 +274,11 @@ def actors_in_context(doc: Doc, resources: Resources) -> Doc:
         if not cands:
             continue
         after = [p for p in cands if p.start >= sp.end]  # "مسلحون في درعا": the place that follows
+        if sp.value.nationality:  # "ميليشيات إيرانية": the backer's country is not where it is
+            after = [p for p in after if p.value.country != sp.value.nationality]  # type: ignore[union-attr]
+            cands = [p for p in cands if p.value.country != sp.value.nationality]  # type: ignore[union-attr]
+            if not cands:
+                continue
         place = (after or cands)[0]
         sp.value = complete(sp.value, head, place.value.country, idx, doc)  # type: ignore[union-attr]
     return doc
