@@ -110,11 +110,13 @@ def warc_records(path: str) -> Iterator[InputRecord]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    found = 0
     try:
         with open(path, "rb") as fh:
             for n, rec in enumerate(ArchiveIterator(fh), 1):
                 if rec.rec_type not in ("response", "resource"):
                     continue
+                found += 1
                 url = rec.rec_headers.get_header("WARC-Target-URI")
                 ctype = (rec.http_headers.get_header("Content-Type") if rec.http_headers
                          else rec.rec_headers.get_header("Content-Type")) or ""
@@ -131,3 +133,7 @@ def warc_records(path: str) -> Iterator[InputRecord]:
                         yield InputRecord(url, None, url=url, origin=where, error=exc)
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
         yield InputRecord(None, None, origin=path, error=DecodeError(f"broken WARC file: {exc}"))
+        return
+    if not found:  # nothing read is never silent: the file itself is quarantined
+        yield InputRecord(None, None, origin=path,
+                          error=NoText("the WARC file holds no readable response records"))
