@@ -1,12 +1,106 @@
-"""Pipeline component: code events from the sentences and entities of a document."""
+"""Pipeline component: code events from the sentences and entities of a document.
+
+mentions (per clause) -> modality -> arguments -> support check and type -> attribution
+-> within-document merge -> events.
+"""
 
 from __future__ import annotations
 
-from marsad.doc import Doc
+from marsad.coder import arguments, attribution, classify
+from marsad.coder.build import build_event
+from marsad.coder.confidence import score
+from marsad.coder.lexicon import CoderLexicon
+from marsad.coder.mention import Mention, find_mentions
+from marsad.coder.model import EventModel
+from marsad.coder.modality import assign_modality
+from marsad.doc import Doc, Span
+from marsad.merge.document import merge_mentions
 from marsad.registry import component
 from marsad.resources import Resources
 
 
+def context_place(doc: Doc) -> Span | None:
+    """Where the article is about: the most specific place of its title or first sentence."""
+    heads = [s for s in doc.sentences[:2] if s.is_title] or doc.sentences[:1]
+    if not heads:
+        return None
+    end = heads[-1].end
+    places = [s for s in doc.spans if s.kind == "place" and s.end <= end]
+    if not places:
+        return None
+    order = {"town": 4, "admin2": 3, "admin1": 2, "country": 1}
+    return max(places, key=lambda s: order.get(getattr(s.value, "level", ""), 0))
+
+
+def code_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
+    ctx = context_place(doc) if len(doc.sentences) > 2 else None
+    kept: list[Mention] = []
+    for m in find_mentions(doc, lex):
+        assign_modality(m, doc)
+        arguments.assign_actors(m, doc)
+        arguments.assign_victims(m, doc, lex)
+        victims = len(arguments.victim_nouns(m, doc, lex))
+        if not classify.supported(m, lex, victims):
+            continue
+        m.distinct = m.has_cue("other") and any(
+            c.value == "other" and 0 <= c.start - m.primary.end <= 12 for c in m.cues
+        )
+        arguments.assign_location(m, doc, ctx)
+        arguments.assign_date(m, doc)
+        arguments.assign_counts(m, doc, lex)
+        arguments.assign_sources(m)
+        attribution.mark_unknown(m, doc)
+        attribution.claims(m, doc)
+        classify.refine(m, lex)
+        m.confidence = score(m)
+        kept.append(m)
+    return _drop_intercepted(kept)
+
+
+def _drop_intercepted(ms: list[Mention]) -> list[Mention]:
+    """An intercepted missile is Disrupted weapons use only, not also a missile attack."""
+    intercepted = {m.clause for m in ms if m.family.group == "intercept"}
+    return [
+        m
+        for m in ms
+        if not (m.clause in intercepted and m.family.name in ("rocket", "shelling", "drone", "air"))
+    ]
+
+
+def gate(mentions: list[Mention], model: EventModel | None) -> list[Mention]:
+    """Keep the candidates the learned gate believes; its probability is the confidence."""
+    if model is None:
+        return mentions
+    kept = []
+    for m in mentions:
+        p = model.score(m.family.plover_type, m.sentence.text, m)
+        if p is None:
+            kept.append(m)
+            continue
+        m.confidence = round(p, 3)
+        m.why.append(f"gate p={p:.2f}")
+        if m.modality not in ("asserted", "historical") or model.keep(m.family.plover_type, p):
+            kept.append(m)
+    return kept
+
+
 @component("marsad.coder.v1")
 def code_events(doc: Doc, resources: Resources) -> Doc:
+    from marsad.extract import EXTRACTOR_VERSION
+
+    lex: CoderLexicon = resources.get("coder")
+    mentions = gate(code_mentions(doc, lex), resources.get("event_model"))
+    reported = [m for m in mentions if m.modality in ("asserted", "historical")]
+    negated = [m for m in mentions if m.modality == "negated"]
+    events = []
+    for cluster in merge_mentions(reported):
+        refs = [n for n in negated if n.family.group == cluster[0].family.group
+                and cluster[0].sentence.start <= n.sentence.start]
+        events.append(build_event(doc, cluster, refs, lex, EXTRACTOR_VERSION))
+    for m in mentions:
+        if m.modality in ("future", "hypothetical") or (m.modality == "negated" and not any(
+            m.family.group == e_m.family.group for e_m in reported
+        )):
+            events.append(build_event(doc, [m], [], lex, EXTRACTOR_VERSION))
+    doc.events = events
     return doc

@@ -49,6 +49,15 @@ class ModalityCue:
     window: int  # words; 0 = anywhere before
 
 
+@dataclass(frozen=True, slots=True)
+class VictimNoun:
+    noun: str
+    number: int  # 1 for a bare singular ("مقتل جندي"), 0 for plurals
+    sector: str
+    inter: int
+    name: str  # with {country}
+
+
 @dataclass(frozen=True)
 class CoderLexicon:
     nouns: PhraseMatcher[Trigger]
@@ -56,6 +65,8 @@ class CoderLexicon:
     families: dict[str, Family]
     cues: PhraseMatcher[str]
     modality: PhraseMatcher[ModalityCue]
+    victims: PhraseMatcher[VictimNoun]
+    gentilics: PhraseMatcher[str]  # nationality adjective -> ISO2
 
 
 def load_lexicon() -> CoderLexicon:
@@ -85,6 +96,13 @@ def load_lexicon() -> CoderLexicon:
         (r["cue"], ModalityCue(r["cue"], r["modality"], r["scope"], int(r["window"] or 0)))
         for r in read_tsv(data_path("coder", "modality.tsv"))
     ]
+    victims = [
+        (r["noun"], VictimNoun(r["noun"], int(r["number"]), r["sector"], int(r["inter"]), r["name"]))
+        for r in read_tsv(data_path("coder", "victims.tsv"))
+    ]
+    from marsad.places.countries import countries
+
+    gentilics = [(g, c.iso2) for c in countries().values() for g in c.gentilic_ar]
     return CoderLexicon(
         nouns=PhraseMatcher(
             [(t.form, t) for t in triggers if t.pos == "n"], suffixes=NOUN_SUFFIXES
@@ -97,6 +115,8 @@ def load_lexicon() -> CoderLexicon:
         families=families,
         cues=PhraseMatcher(cues, suffixes=PRONOUN_SUFFIXES),
         modality=PhraseMatcher(modality, suffixes=frozenset({""})),
+        victims=PhraseMatcher(victims),
+        gentilics=PhraseMatcher(gentilics, suffixes=frozenset({""})),
     )
 
 

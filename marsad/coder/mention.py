@@ -148,5 +148,5 @@ def find_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
 
 def _rank(t: Found, lex: CoderLexicon) -> tuple[int, int]:
     trig: Trigger = t.value  # type: ignore[assignment]
-    strength = {"strong": 2, "weak": 1, "consequence": 0}[trig.strength]
+    strength = {"strong": 2, "weak": 1, "consequence": 0, "participant": -1}[trig.strength]
     return (lex.families[trig.family].rank + 100 * (strength > 0), strength)

@@ -1,0 +1,201 @@
+"""Argument assignment: who did it, to whom, where, when, and how many were killed.
+
+Rules read the clause around the trigger: Arabic puts the subject after a verb
+("قصفت طائرات حربية مواقع ...") or before it, the perpetrator after a noun trigger in a
+construct ("غارات التحالف"), targets behind على / ضد / مواقع, perpetrators behind
+برصاص / على يد / من قبل. Victims come from actor spans of civilians or from the noun a
+toll counts ("مقتل عشرة اشخاص").
+"""
+
+from __future__ import annotations
+
+from marsad.coder.lexicon import CoderLexicon, Trigger, VictimNoun
+from marsad.coder.mention import Mention
+from marsad.doc import ActorValue, Doc, NumberValue, PlaceValue, Span
+
+_ARMED_SECTORS = {"MIL", "REB", "UAF", "COP", "SPY", "INS", "PMF"}
+_VICTIM_FAMILIES = {"kill", "injure"}
+_LEVEL_RANK = {"town": 4, "admin2": 3, "admin1": 2, "country": 1}
+_LOCATIVE = ("في", "ب", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "داخل", "منطقة", "مدينة", "بلدة", "قرية", "حي", "محافظة")
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _gap(doc: Doc, a: int, b: int) -> int:
+    """Words strictly between offsets a and b (a <= b)."""
+    return len(doc.text[a:b].split())
+
+
+def _is_victim(a: ActorValue) -> bool:
+    return a.sector == "CVL" or a.inter == 7
+
+
+def _is_armed(a: ActorValue) -> bool:
+    return (a.sector or "") in _ARMED_SECTORS or (a.inter or 0) in (1, 2, 3, 4, 8)
+
+
+def _cue_before(m: Mention, span: Span, role: str, doc: Doc, window: int = 3) -> bool:
+    for c in m.cues:
+        if c.value == role and c.end <= span.start and _gap(doc, c.end, span.start) <= window:
+            if m.clause[0] <= c.start:
+                return True
+    return False
+
+
+def participants(m: Mention) -> list[Span]:
+    out = []
+    for s in m.entities:
+        if s.kind != "actor" or not isinstance(s.value, ActorValue):
+            continue
+        if s.value.kind in ("media", "outlet"):
+            continue
+        out.append(s)
+    return out
+
+
+def assign_actors(m: Mention, doc: Doc) -> None:
+    trig: Trigger = m.primary.value  # type: ignore[assignment]
+    fam = m.family.name
+    actors = participants(m)
+    perp: list[Span] = []
+    target: list[Span] = []
+    for a in actors:
+        v: ActorValue = a.value  # type: ignore[assignment]
+        before = a.end <= m.primary.start
+        gap = _gap(doc, a.end, m.primary.start) if before else _gap(doc, m.primary.end, a.start)
+        if m.family.group == "protest" and (v.inter == 6 or v.kind in ("protesters", "generic_protesters")):
+            perp.append(a)
+        elif _cue_before(m, a, "agent", doc):
+            perp.append(a)
+        elif _cue_before(m, a, "target", doc) or _is_victim(v):
+            target.append(a)
+        elif fam in _VICTIM_FAMILIES and not before and gap <= 4:
+            target.append(a)  # "مقتل جنديين عراقيين": the killed
+        elif fam == "arrest":
+            (perp if v.sector in ("COP", "MIL", "SPY", "GOV", "JUD") else target).append(a)
+        elif not before and gap <= 3:
+            # VSO after a verb, construct state after a noun: the doer
+            (perp if _is_armed(v) or trig.pos == "v" or fam not in _VICTIM_FAMILIES else target).append(a)
+        elif before and gap <= 6:
+            (perp if _is_armed(v) else target).append(a)
+        elif not before:
+            target.append(a)
+    m.actor1 = perp[0] if perp else None
+    m.assoc1 = [a for a in perp[1:] if a.value != m.actor1.value] if m.actor1 else []  # type: ignore[union-attr]
+    target = [a for a in target if not (m.actor1 and a.value == m.actor1.value)]
+    m.actor2 = target[0] if target else None
+    m.assoc2 = [a for a in target[1:] if m.actor2 and a.value != m.actor2.value]
+    if m.actor1:
+        m.why.append(f"actor1 {m.actor1.text!r}")
+    if m.actor2:
+        m.why.append(f"actor2 {m.actor2.text!r}")
+
+
+def victim_nouns(m: Mention, doc: Doc, lex: CoderLexicon) -> list[tuple[int, int, VictimNoun]]:
+    """Victim nouns in the clause after the trigger ("مقتل شخص", "اصابة 18 بينهم ثمانية")."""
+    assert doc.norm is not None
+    ns, ne = doc.norm.from_original(m.clause[0]), doc.norm.from_original(m.clause[1])
+    out = []
+    for h in lex.victims.find(doc.norm.text[ns:ne]):
+        s, e = doc.norm.to_original(ns + h.start, ns + h.end)
+        out.append((s, e, h.payloads[0]))
+    return out
+
+
+def assign_victims(m: Mention, doc: Doc, lex: CoderLexicon) -> None:
+    """Civilian targeting and a victim group when no actor span names the target."""
+    nouns = victim_nouns(m, doc, lex)
+    if any(n.sector == "CVL" and n.inter == 7 for _, _, n in nouns) or m.has_cue("civilian"):
+        m.civilian = True
+    if m.actor2 is None and nouns:
+        s, e, n = nouns[0]
+        m.victims_text = (s, e, doc.text[s:e], n.noun)
+
+
+def assign_location(m: Mention, doc: Doc, context_place: Span | None) -> None:
+    def pick(spans: list[Span]) -> Span | None:
+        places = [s for s in spans if s.kind == "place" and isinstance(s.value, PlaceValue)]
+        if not places:
+            return None
+
+        def score(s: Span) -> tuple[int, int, int]:
+            v: PlaceValue = s.value  # type: ignore[assignment]
+            pre = doc.text[max(0, s.start - 12) : s.start].split()
+            loc = int(bool(pre) and any(pre[-1].endswith(w) or pre[-1] == w for w in _LOCATIVE))
+            return (_LEVEL_RANK.get(v.level, 0), loc, -abs(s.start - m.primary.start))
+
+        return max(places, key=score)
+
+    place = pick(m.entities) or pick(m.sentence_entities)
+    inherited = False
+    if place is None and context_place is not None:
+        place, inherited = context_place, True
+    m.location = place
+    if place is None:
+        return
+    v: PlaceValue = place.value  # type: ignore[assignment]
+    if v.level == "country":
+        prec = "country"
+    elif v.level == "admin1":
+        prec = "admin1"
+    elif v.level == "admin2":
+        prec = "admin2"
+    elif v.modifier or inherited:
+        prec = "near"
+    else:
+        prec = "exact"
+    m.location_precision = prec
+    m.why.append(f"place {place.text!r}{' (from context)' if inherited else ''}")
+
+
+def assign_date(m: Mention, doc: Doc) -> None:
+    times = [s for s in m.entities if s.kind == "time"] or [
+        s for s in m.sentence_entities if s.kind == "time"
+    ]
+    if times:
+        m.date = min(times, key=lambda s: abs(s.start - m.primary.start))
+
+
+def _count_from(spans: list[Span], category: str) -> tuple[int | None, Span | None]:
+    nums = [
+        s
+        for s in spans
+        if s.kind == "number"
+        and isinstance(s.value, NumberValue)
+        and s.value.category == category
+        and s.value.value is not None
+    ]
+    if not nums:
+        return None, None
+    nouns = {s.value.counted for s in nums}  # type: ignore[union-attr]
+    if len(nums) > 1 and len(nouns) == len(nums):
+        # "مقتل 5 جنود و3 مدنيين": different groups add up
+        return sum(s.value.value for s in nums), nums[0]  # type: ignore[union-attr,misc]
+    best = max(nums, key=lambda s: s.value.value)  # type: ignore[union-attr,arg-type,return-value]
+    return best.value.value, best  # type: ignore[union-attr]
+
+
+def assign_counts(m: Mention, doc: Doc, lex: CoderLexicon) -> None:
+    m.fatalities = _count_from(m.entities, "killed")
+    m.injuries = _count_from(m.entities, "injured")
+    if m.fatalities[0] is None:
+        # "مقتل شخص", "قتل جندي": a bare singular victim right after a killing word
+        kills = [t for t in m.triggers if getattr(t.value, "family", "") == "kill"]
+        for t in kills:
+            for s, _e, n in victim_nouns(m, doc, lex):
+                if n.number == 1 and s >= t.end and _gap(doc, t.end, s) <= 1:
+                    m.fatalities = (1, None)
+                    m.why.append("fatalities 1 (singular victim)")
+                    break
+            if m.fatalities[0] is not None:
+                break
+    if m.family.name == "assassinate" and m.fatalities[0] is None and m.modality == "asserted":
+        m.fatalities = (1, None)  # an assassination (not an attempt) kills its target
+        m.why.append("fatalities 1 (assassination)")
+
+
+def assign_sources(m: Mention) -> None:
+    m.sources = [s for s in m.sentence_entities if s.kind == "source"]
+

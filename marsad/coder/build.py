@@ -1,0 +1,202 @@
+"""From a cluster of merged mentions to one `Event` of the output contract."""
+
+from __future__ import annotations
+
+import hashlib
+
+from marsad.coder.attribution import actor_ref, country_forces_ref, denials, source_for, suspected
+from marsad.coder.lexicon import CoderLexicon
+from marsad.coder.mention import Mention
+from marsad.coder.notes import notes_en
+from marsad.doc import (
+    ActorRef,
+    Attribution,
+    Count,
+    DateRef,
+    Doc,
+    Event,
+    LocationRef,
+    PlaceValue,
+    TextRef,
+    TimeValue,
+)
+
+_PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unknown": 0}
+_LOC_RANK = {"exact": 5, "near": 4, "admin2": 3, "admin1": 2, "country": 1}
+_REMOTE_AIR = {"Air/drone strike"}
+
+
+def _event_id(doc: Doc, ms: list[Mention]) -> str:
+    key = f"{doc.id or ''}:{ms[0].primary.start}:{ms[0].sub_event_type}"
+    return hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+def _date(doc: Doc, ms: list[Mention]) -> DateRef:
+    best = None
+    for m in ms:
+        if m.date is not None and isinstance(m.date.value, TimeValue):
+            v = m.date.value
+            if best is None or _PRECISION_RANK[v.precision] > _PRECISION_RANK[best.value.precision]:  # type: ignore[union-attr]
+                best = m.date
+    if best is not None:
+        v = best.value  # type: ignore[assignment]
+        return DateRef(v.value, v.precision, best.text, best.start, best.end)  # type: ignore[union-attr]
+    # nothing in the text: the article reports it, the exact day is not stated
+    return DateRef(doc.published, "week" if doc.published else "unknown")
+
+
+def _location(ms: list[Mention]) -> LocationRef | None:
+    best: Mention | None = None
+    for m in ms:
+        if m.location is None:
+            continue
+        if best is None or _LOC_RANK[m.location_precision or "country"] > _LOC_RANK[best.location_precision or "country"]:
+            best = m
+    if best is None or best.location is None:
+        return None
+    span = best.location
+    v: PlaceValue = span.value  # type: ignore[assignment]
+    return LocationRef(
+        name_ar=v.name_ar, name_en=v.name_en, geonameid=v.geonameid, country=v.country,
+        admin1=v.admin1, lat=v.lat, lon=v.lon, precision=best.location_precision or "exact",  # type: ignore[arg-type]
+        text=span.text, start=span.start, end=span.end, admin2=v.admin2,
+    )
+
+
+def _count(ms: list[Mention], attr: str) -> Count:
+    best: tuple[int | None, object] = (None, None)
+    for m in ms:
+        value, span = getattr(m, attr)
+        if value is not None and (best[0] is None or value > best[0]):
+            best = (value, span)
+    value, span = best
+    if span is None:
+        return Count(value)
+    return Count(value, span.text, span.start, span.end)  # type: ignore[attr-defined]
+
+
+def _victim_actor(m: Mention, country: str | None, lex: CoderLexicon) -> ActorRef | None:
+    if m.victims_text is None:
+        return None
+    s, e, text, noun = m.victims_text
+    for h in lex.victims.find(noun):
+        v = h.payloads[0]
+        from marsad.places.countries import countries
+
+        cname = countries()[country].name_en if country and country in countries() else ""
+        if cname:
+            name = v.name.format(country=cname)
+        else:
+            name = v.name.replace(" ({country})", "").replace(" of {country}", "")
+        return ActorRef(None, text, name, "generic", country, v.sector, v.inter, text, s, e, True)
+    return None
+
+
+def _unidentified_military(m: Mention) -> ActorRef:
+    t = m.primary
+    return ActorRef(None, t.text, "Unidentified Military Forces", "generic", None, "MIL", 8,
+                    t.text, t.start, t.end, True)
+
+
+def build_event(doc: Doc, ms: list[Mention], negated: list[Mention], lex: CoderLexicon,
+                version: str) -> Event:
+    head = next((m for m in ms if m.modality == "asserted"), ms[0])
+    main = max(ms, key=lambda m: (m.family.rank if m.family.name not in ("kill", "injure") else 0))
+    location = _location(ms)
+    country = location.country if location else None
+    unknown = any(m.unknown_perpetrator for m in ms)
+    attributions: list[Attribution] = [a for m in ms for a in m.attributions]
+    actor1: ActorRef | None = None
+    claimed = any(a.stance == "claimed" for a in attributions)
+    identified = [m for m in ms if m.actor1 is not None]
+    if claimed:
+        actor1 = next(a.actor for a in attributions if a.stance == "claimed")
+    elif unknown and identified:
+        for m in identified:
+            if m.actor1 is None or getattr(m.actor1.value, "generic", False):
+                continue
+            stance = "suspected" if suspected(m) else "asserted"
+            attributions.append(Attribution(actor_ref(m.actor1), stance, source_for(m, doc),
+                                            m.sentence.text, m.sentence.start, m.sentence.end))
+    elif identified:
+        actor1 = actor_ref(identified[0].actor1)  # type: ignore[arg-type]
+    for n in negated:
+        for ref in denials(n, doc, lex):
+            attributions.append(Attribution(ref, "denied", source_for(n, doc), n.sentence.text,
+                                            n.sentence.start, n.sentence.end))
+    if actor1 is None and main.sub_event_type in _REMOTE_AIR:
+        actor1 = _unidentified_military(main)  # ACLED: unattributed air strikes
+    if claimed:
+        status = "claimed"
+    elif any(a.stance in ("asserted", "suspected") for a in attributions) and (unknown or actor1 is None or actor1.generic):
+        status = "attributed"
+    elif actor1 is not None and not actor1.generic and not unknown:
+        status = "known"
+    else:
+        status = "unknown"
+    actor2_m = next((m for m in ms if m.actor2 is not None), None)
+    actor2 = actor_ref(actor2_m.actor2) if actor2_m else None  # type: ignore[arg-type]
+    if actor2 is None:
+        for m in ms:
+            actor2 = _victim_actor(m, country, lex)
+            if actor2:
+                break
+    assoc1 = [actor_ref(a) for m in ms for a in m.assoc1]
+    assoc2 = [actor_ref(a) for m in ms for a in m.assoc2]
+    if actor2 is not None:
+        seen = {actor2.id or actor2.name_en}
+        uniq = []
+        for a in assoc2:
+            if (a.id or a.name_en) not in seen:
+                seen.add(a.id or a.name_en)
+                uniq.append(a)
+        assoc2 = uniq
+    for a in (actor1, actor2, *assoc1, *assoc2):
+        if a is not None and a.inter == 1 and country and a.country and a.country != country:
+            a.inter = 8  # a state's forces abroad are external forces
+    evidence = []
+    seen_sent: set[int] = set()
+    for m in ms:
+        if m.sentence.start not in seen_sent:
+            seen_sent.add(m.sentence.start)
+            evidence.append(TextRef(m.sentence.text, m.sentence.start, m.sentence.end))
+    sources, seen_src = [], set()
+    for m in ms:
+        for s in m.sources:
+            if (s.start, s.end) not in seen_src:
+                seen_src.add((s.start, s.end))
+                sources.append(TextRef(s.text, s.start, s.end))
+    modality = "asserted" if any(m.modality == "asserted" for m in ms) else ms[0].modality
+    if modality == "referenced":
+        modality = "historical"
+    fatalities = _count(ms, "fatalities")
+    target = None
+    event = Event(
+        id=_event_id(doc, ms),
+        event_type=main.event_type,
+        sub_event_type=main.sub_event_type,
+        plover={"type": main.family.plover_type, "mode": main.plover_mode},
+        date=_date(doc, ms),
+        location=location,
+        actor1=actor1,
+        assoc_actor_1=assoc1,
+        actor2=actor2,
+        assoc_actor_2=assoc2,
+        perpetrator_status=status,  # type: ignore[arg-type]
+        attributions=attributions,
+        fatalities=fatalities,
+        injuries=_count(ms, "injuries"),
+        sources=sources,
+        outlet=doc.outlet,
+        modality=modality,  # type: ignore[arg-type]
+        evidence=evidence,
+        confidence=round(max(m.confidence for m in ms), 3),
+        notes_en="",
+        trigger=TextRef(head.primary.text, head.primary.start, head.primary.end),
+        target=target,
+        civilian_targeting=any(m.civilian for m in ms),
+        extractor_version=version,
+        why=[w for m in ms for w in m.why][:20],
+    )
+    event.notes_en = notes_en(event, doc)
+    return event

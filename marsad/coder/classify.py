@@ -1,0 +1,116 @@
+"""Is a mention an event, and of which ACLED sub-event type?
+
+A weak trigger ("هجوم", "مسيرة", "تراجع") needs support in its clause: another trigger,
+an armed actor, a victim or a toll. The family's default ACLED type is then refined by
+context, following `reference/acled-notes.md`: aircraft words make a bombardment an air
+strike; civilians as targets make an attack Violence against civilians, armed targets an
+armed clash; arrests by a non-state group are abductions; a protest met with force is a
+protest with intervention or excessive force; a territorial change depends on who gained.
+"""
+
+from __future__ import annotations
+
+from marsad.coder.lexicon import CoderLexicon, Trigger
+from marsad.coder.mention import Mention
+from marsad.doc import ActorValue, NumberValue
+
+_REMOTE = {"bombard", "air", "drone", "shelling", "rocket", "ied", "explosion", "suicide", "grenade", "chemical"}
+_CLASH_LIKE = {"clash", "shooting", "attack", "raid", "target", "kill", "injure", "massacre", "execute"}
+_STATE_SECTORS = {"MIL", "COP", "GOV", "SPY"}
+
+
+def _actor_values(m: Mention) -> list[ActorValue]:
+    return [s.value for s in m.entities if s.kind == "actor" and isinstance(s.value, ActorValue)]
+
+
+def _counts(m: Mention, category: str) -> bool:
+    return any(
+        s.kind == "number" and isinstance(s.value, NumberValue) and s.value.category == category
+        for s in m.entities
+    )
+
+
+def supported(m: Mention, lex: CoderLexicon, victim_nouns: int) -> bool:
+    """Does the clause carry enough to make this mention an event?"""
+    trig: Trigger = m.primary.value  # type: ignore[assignment]
+    others = [t for t in m.triggers if t is not m.primary]
+    actors = _actor_values(m)
+    armed = [a for a in actors if (a.sector or "") in {"MIL", "REB", "UAF", "COP", "SPY"}
+             or (a.inter or 0) in (1, 2, 3, 4, 8)]
+    toll = _counts(m, "killed") or _counts(m, "injured")
+    group, fam = m.family.group, m.family.name
+    if trig.strength == "participant":
+        return False  # protesters mentioned, no protest told
+    if group == "violence" and not anchored(m, victim_nouns):
+        return False
+    if fam == "destroy":
+        return bool(armed) or bool(others)
+    if trig.strength == "strong":
+        return True
+    if group == "violence":
+        if trig.strength == "consequence":
+            return toll or victim_nouns > 0 or bool(actors) or bool(others)
+        return bool(others) or bool(armed) or toll or victim_nouns > 0
+    if group == "protest":
+        protesters = any(a.inter == 6 for a in actors)
+        places = any(s.kind in ("place", "time") for s in m.entities)
+        return bool(others) or protesters or places or _counts(m, "people")
+    if group in ("withdraw", "visit", "base"):
+        return bool(armed)
+    if group == "agree":
+        return len(actors) >= 2 or bool(armed)
+    if group == "intercept":
+        return m.has_cue("aerial") or bool(others)
+    return bool(others) or bool(actors)
+
+
+def anchored(m: Mention, victim_nouns: int) -> bool:
+    """A violence mention told only with nouns ("قضية اغتيال ...") needs something that
+    ties it to a real occurrence: a verb, a toll, a victim, a place or a date."""
+    if any(getattr(t.value, "pos", "") == "v" for t in m.triggers):
+        return True
+    if _counts(m, "killed") or _counts(m, "injured") or victim_nouns:
+        return True
+    return any(s.kind in ("place", "time") for s in m.entities)
+
+
+def refine(m: Mention, lex: CoderLexicon) -> None:
+    """Set the ACLED event type and sub-type and the PLOVER mode from context."""
+    fam = m.family
+    m.event_type, m.sub_event_type, m.plover_mode = fam.event_type, fam.sub_event_type, fam.plover_mode
+    name = fam.name
+    a1 = m.actor1.value if m.actor1 else None
+    a2 = m.actor2.value if m.actor2 else None
+    if name in ("shelling", "bombard", "rocket", "drone") and m.has_cue("aerial"):
+        m.sub_event_type = "Air/drone strike"
+        m.plover_mode = "drone" if name == "drone" else "aerial"
+        m.why.append("aircraft in the clause: air strike")
+    elif name in _CLASH_LIKE:
+        armed_target = isinstance(a2, ActorValue) and a2.sector not in (None, "CVL") and a2.inter != 7
+        civilian_target = m.civilian or (isinstance(a2, ActorValue) and (a2.sector == "CVL" or a2.inter == 7))
+        if civilian_target and not armed_target:
+            m.event_type, m.sub_event_type = "Violence against civilians", "Attack"
+        elif armed_target or (a1 is not None and name in ("clash", "shooting", "attack", "raid")):
+            m.event_type, m.sub_event_type = "Battles", "Armed clash"
+        elif name in ("kill", "injure", "massacre", "execute"):
+            m.event_type, m.sub_event_type = "Violence against civilians", "Attack"
+    if name == "arrest" and isinstance(a1, ActorValue) and a1.sector not in _STATE_SECTORS and a1.inter in (2, 3, 4):
+        m.event_type, m.sub_event_type = "Violence against civilians", "Abduction/forced disappearance"
+        m.plover_mode = "abduct"
+        m.why.append("arrest by a non-state group: abduction")
+    if name in ("takeover", "regain") and isinstance(a1, ActorValue):
+        if a1.inter == 1:
+            m.sub_event_type = "Government regains territory"
+        elif a1.inter in (2, 3, 4):
+            m.sub_event_type = "Non-state actor overtakes territory"
+    if fam.group == "protest":
+        kills = any(getattr(t.value, "family", "") == "kill" for t in m.triggers) or _counts(m, "killed")
+        if m.has_cue("excessive") or kills:
+            m.event_type, m.sub_event_type = "Protests", "Excessive force against protesters"
+        elif name == "riot" or m.has_cue("riot"):
+            m.event_type, m.sub_event_type = "Riots", "Violent demonstration"
+            m.plover_mode = "riot"
+        elif m.has_cue("intervention"):
+            m.event_type, m.sub_event_type = "Protests", "Protest with intervention"
+    if fam.name in _REMOTE and m.civilian:
+        m.why.append("civilians among the victims: civilian targeting")

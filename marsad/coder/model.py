@@ -1,0 +1,212 @@
+"""A learned gate over the rule coder's candidate events (logistic regression).
+
+The rules find candidates generously; annotators call a sentence an event only when it
+reports a concrete occurrence. For each PLOVER type the gate scores a candidate from
+character n-grams of its sentence plus the rule features (family, trigger strength,
+verb, toll, place, date, actors, modality) and keeps it when the probability clears a
+threshold chosen on out-of-fold predictions of the training data. The probability is the
+event's confidence.
+
+Trained by `scripts/train_event_model.py` on the dev gold and shipped as a small .npz
+of hashed-feature weights (no pickled scikit-learn objects). Its quality is reported
+only by cross-validation: `marsad evaluate gsr PATH --folds 5`.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import HashingVectorizer
+
+from marsad.registry import resource
+from marsad.resources import Resources, data_dir
+from marsad.text.normalise import normalise
+
+if TYPE_CHECKING:
+    from marsad.coder.mention import Mention
+
+N_TEXT = 2**18
+N_FEAT = 2**12
+TYPES = ("ASSAULT", "PROTEST")
+MODEL_FILE = "event_model.npz"
+
+_TEXT = HashingVectorizer(
+    analyzer="char_wb", ngram_range=(2, 5), n_features=N_TEXT, alternate_sign=False, norm="l2"
+)
+_FEAT = HashingVectorizer(
+    analyzer=str.split, n_features=N_FEAT, alternate_sign=False, norm=None
+)
+
+
+def mention_features(m: Mention) -> str:
+    trig = m.primary.value
+    kinds = {s.kind for s in m.entities}
+    feats = [
+        f"fam={m.family.name}",
+        f"grp={m.family.group}",
+        f"str={getattr(trig, 'strength', '')}",
+        f"pos={getattr(trig, 'pos', '')}",
+        f"mod={m.modality}",
+        f"sub={m.sub_event_type.replace(' ', '_')}",
+        f"ntrig={min(len(m.triggers), 3)}",
+    ]
+    feats += [f"has={k}" for k in sorted(kinds)]
+    if any(getattr(t.value, "pos", "") == "v" for t in m.triggers):
+        feats.append("verb")
+    if m.fatalities[0] is not None:
+        feats.append("killed")
+    if m.injuries[0] is not None:
+        feats.append("injured")
+    if m.actor1 is not None:
+        feats.append("actor1")
+    if m.actor2 is not None or m.victims_text is not None:
+        feats.append("actor2")
+    if m.unknown_perpetrator:
+        feats.append("unknown")
+    if m.modality_why:
+        feats.append("modcue")
+    return " ".join(feats)
+
+
+def _matrix(texts: Sequence[str], feats: Sequence[str]) -> sparse.csr_matrix:
+    norm = [normalise(t).text for t in texts]
+    return sparse.hstack([_TEXT.transform(norm), _FEAT.transform(feats)]).tocsr()
+
+
+@dataclass
+class TypeGate:
+    weights: np.ndarray  # dense, N_TEXT + N_FEAT
+    bias: float
+    threshold: float
+
+    def proba(self, x: sparse.csr_matrix) -> np.ndarray:
+        z = x @ self.weights + self.bias
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+@dataclass
+class EventModel:
+    gates: dict[str, TypeGate]
+
+    def score(self, plover_type: str, sentence: str, m: Mention) -> float | None:
+        gate = self.gates.get(plover_type)
+        if gate is None:
+            return None
+        return float(gate.proba(_matrix([sentence], [mention_features(m)]))[0])
+
+    def keep(self, plover_type: str, p: float) -> bool:
+        gate = self.gates.get(plover_type)
+        return gate is None or p >= gate.threshold
+
+    def save(self, path: Any) -> None:
+        arrays: dict[str, np.ndarray] = {}
+        for t, g in self.gates.items():
+            idx = np.flatnonzero(g.weights)
+            arrays[f"{t}_idx"] = idx.astype(np.int32)
+            arrays[f"{t}_val"] = g.weights[idx].astype(np.float32)
+            arrays[f"{t}_meta"] = np.array([g.bias, g.threshold], dtype=np.float64)
+        np.savez_compressed(path, **arrays)
+
+    @classmethod
+    def load(cls, path: Any) -> EventModel:
+        data = np.load(path)
+        gates = {}
+        for t in TYPES:
+            if f"{t}_idx" not in data:
+                continue
+            w = np.zeros(N_TEXT + N_FEAT, dtype=np.float64)
+            w[data[f"{t}_idx"]] = data[f"{t}_val"]
+            bias, thr = data[f"{t}_meta"]
+            gates[t] = TypeGate(w, float(bias), float(thr))
+        return cls(gates)
+
+
+@resource("event_model")
+def _load(resources: Resources) -> EventModel | None:
+    if "event_model" in resources.options:
+        return resources.options["event_model"] or None  # given (cross-validation) or off
+    path = data_dir() / "coder" / MODEL_FILE
+    return EventModel.load(path) if path.exists() else None
+
+
+# --- training -------------------------------------------------------------------------
+
+
+def candidates(sentences: Sequence[Any]) -> list[tuple[Any, str, str, str]]:
+    """(sentence, plover type, sentence text, rule features) for every rule candidate of the
+    type the sentence was labelled for, from the rule coder alone (no gate)."""
+    from marsad.coder.component import code_mentions
+    from marsad.extract import extract
+    from marsad.pipeline import ENTITY_PIPELINE
+
+    res = Resources(options={"event_model": None})
+    lex = res.get("coder")
+    out = []
+    for s in sentences:
+        if s.label == "ambiguous":
+            continue
+        doc = extract(s.text, id=s.id, published=s.published, resources=res, pipeline=ENTITY_PIPELINE)
+        ms = [
+            m for m in code_mentions(doc, lex)
+            if m.family.plover_type == s.event_type and m.modality in ("asserted", "historical")
+        ]
+        if ms:
+            best = max(ms, key=lambda m: m.confidence)
+            out.append((s, s.event_type, s.text, mention_features(best)))
+    return out
+
+
+def _fit(x: sparse.csr_matrix, y: np.ndarray) -> tuple[np.ndarray, float]:
+    from sklearn.linear_model import LogisticRegression
+
+    clf = LogisticRegression(C=4.0, max_iter=2000, class_weight="balanced")
+    clf.fit(x, y)
+    return clf.coef_.ravel().astype(np.float64), float(clf.intercept_[0])
+
+
+def _best_threshold(p: np.ndarray, y: np.ndarray) -> float:
+    best, best_f1 = 0.5, -1.0
+    for thr in np.linspace(0.2, 0.9, 29):
+        pred = p >= thr
+        tp = float((pred & (y == 1)).sum())
+        fp = float((pred & (y == 0)).sum())
+        fn = float((~pred & (y == 1)).sum())
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        if f1 > best_f1:
+            best, best_f1 = float(thr), f1
+    return best
+
+
+def train(sentences: Sequence[Any], *, inner_folds: int = 4) -> EventModel:
+    """Train one gate per PLOVER type on labelled gold sentences (GsrSentence)."""
+    cands = candidates(sentences)
+    gates: dict[str, TypeGate] = {}
+    for t in TYPES:
+        rows = [c for c in cands if c[1] == t]
+        y = np.array([1 if c[0].label == "yes" else 0 for c in rows])
+        if len(rows) < 20 or y.sum() < 5 or y.sum() == len(y):
+            continue
+        x = _matrix([c[2] for c in rows], [c[3] for c in rows])
+        # threshold from out-of-fold probabilities, so it is not tuned on fitted data
+        oof = np.zeros(len(rows))
+        folds = np.arange(len(rows)) % inner_folds
+        for k in range(inner_folds):
+            tr, te = folds != k, folds == k
+            if y[tr].sum() == 0 or y[tr].sum() == tr.sum():
+                continue
+            w, b = _fit(x[tr], y[tr])
+            oof[te] = 1.0 / (1.0 + np.exp(-(x[te] @ w + b)))
+        w, b = _fit(x, y)
+        gates[t] = TypeGate(w, b, _best_threshold(oof, y))
+    return EventModel(gates)
+
+
+def to_bytes(model: EventModel) -> bytes:
+    buf = io.BytesIO()
+    model.save(buf)
+    return buf.getvalue()

@@ -1,0 +1,94 @@
+"""Within-document merge: mentions of one real event become one event.
+
+Mentions are taken in reading order. A mention joins the latest open event of the same
+merge group when nothing contradicts it: dates within a day (or unknown), the same
+place or one of them unplaced, no two different named perpetrators. A mention that
+says "another" / "the first" ("غارة أخرى", "الغارة الأولى") never joins the event just
+told; it opens or joins an earlier-event cluster. Different explicit dates stay apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from marsad.coder.mention import Mention
+from marsad.doc import ActorValue, PlaceValue, TimeValue
+
+DAY_WINDOW = 1
+WEEK_WINDOW = 7
+
+
+def _date(m: Mention) -> tuple[dt.date | None, str]:
+    if m.date is not None and isinstance(m.date.value, TimeValue) and m.date.value.value:
+        return m.date.value.value, m.date.value.precision
+    return None, "unknown"
+
+
+def _dates_compatible(a: Mention, b: Mention) -> bool:
+    (da, pa), (db, pb) = _date(a), _date(b)
+    if da is None or db is None:
+        return True
+    window = DAY_WINDOW if pa == pb == "day" else WEEK_WINDOW
+    return abs((da - db).days) <= window
+
+
+def _place_key(m: Mention) -> tuple[str | None, str | None]:
+    if m.location is None or not isinstance(m.location.value, PlaceValue):
+        return None, None
+    v = m.location.value
+    return (str(v.geonameid or v.name_en), v.admin1)
+
+
+def _places_compatible(a: Mention, b: Mention) -> bool:
+    (ka, a1), (kb, b1) = _place_key(a), _place_key(b)
+    if ka is None or kb is None or ka == kb:
+        return True
+    return False
+
+
+def _actors_compatible(a: Mention, b: Mention) -> bool:
+    va = a.actor1.value if a.actor1 else None
+    vb = b.actor1.value if b.actor1 else None
+    if isinstance(va, ActorValue) and isinstance(vb, ActorValue):
+        if not va.generic and not vb.generic and va.id != vb.id:
+            return False
+    return True
+
+
+_GENERIC = {"kill", "injure", "destroy", "attack", "target", "raid", "bombard"}
+
+
+def _types_compatible(a: Mention, b: Mention) -> bool:
+    if a.family.name in _GENERIC or b.family.name in _GENERIC:
+        return True
+    return a.sub_event_type == b.sub_event_type
+
+
+def _compatible(event: list[Mention], m: Mention) -> bool:
+    head = event[0]
+    if head.family.group != m.family.group:
+        return False
+    if not all(_types_compatible(x, m) for x in event):
+        return False
+    if head.distinct != m.distinct:
+        return False
+    return all(
+        _dates_compatible(x, m) and _places_compatible(x, m) and _actors_compatible(x, m)
+        for x in event
+    )
+
+
+def merge_mentions(mentions: list[Mention]) -> list[list[Mention]]:
+    """Clusters of mentions, each one event, in order of first mention."""
+    events: list[list[Mention]] = []
+    for m in mentions:
+        target = None
+        for ev in reversed(events):
+            if _compatible(ev, m):
+                target = ev
+                break
+        if target is None:
+            events.append([m])
+        else:
+            target.append(m)
+    return events
