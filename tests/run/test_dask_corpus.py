@@ -31,7 +31,7 @@ BROKEN = [b'{"content": 5, "url": "x"}\n', b"this is not json\n", b'{"content": 
 
 
 def _slow_extract(text: str, **kw):  # the real extractor, slowed so a kill lands mid-task
-    time.sleep(0.03)
+    time.sleep(0.02)
     return extract(text, **kw)
 
 
@@ -99,7 +99,7 @@ def test_dask_corpus_end_to_end_every_record_accounted_for(inputs, client, tmp_p
     assert counts == {"done": 300, "quarantined": 3}
     bad = man[man.status == "quarantined"].set_index("origin")
     gz = str(inputs[0] / "b.jsonl.gz")
-    assert bad.loc[f"{gz}:31", "reason"] == "no text in field 'content'"
+    assert bad.loc[f"{gz}:31", "reason"].startswith("no text in field 'content'")
     assert "malformed JSON" in bad.loc[f"{gz}:32", "reason"]
     assert bad.loc[f"{gz}:33", "reason_code"] == "not_arabic"
     # ids are the preset's url field; the text is kept for `marsad import`
@@ -154,7 +154,7 @@ def test_dask_corpus_cli_on_a_running_scheduler(inputs, client, tmp_path):
 
 
 def test_dask_corpus_worker_killed_mid_run_loses_and_doubles_nothing(inputs, client, tmp_path):
-    parts = _plan(inputs, tmp_path, chunk=10)  # 31 partitions of ~0.3 s each
+    parts = _plan(inputs, tmp_path, chunk=15)  # 21 partitions of ~0.3 s each
     pids = client.run(os.getpid)
     state: dict[str, object] = {}
 
@@ -167,7 +167,7 @@ def test_dask_corpus_worker_killed_mid_run_loses_and_doubles_nothing(inputs, cli
                      done_before=len(list((tmp_path / "manifest").glob("*.parquet"))))
         os.kill(pids[victim], signal.SIGKILL)
 
-    report, failed = extract_corpus_dask(parts, tmp_path, _options(chunk=10), client,
+    report, failed = extract_corpus_dask(parts, tmp_path, _options(chunk=15), client,
                                          on_result=kill_once, extract_fn=_slow_extract)
     assert state["in_flight"], "the killed worker had a task running"
     assert state["done_before"] < len(parts)

@@ -61,3 +61,11 @@ def test_dask_rows_empty_partition_keeps_every_column():
     table = to_table([row], MANIFEST_SCHEMA)
     assert table.column("status")[0].as_py() == "quarantined"
     assert table.column("text")[0].as_py() is None
+
+
+def test_dask_rows_event_json_round_trips(seed_text):
+    from marsad.run.corpus_import import event_from_dict
+
+    ev = _event(seed_text)
+    back = event_from_dict(json.loads(json.dumps(ev.to_dict(), ensure_ascii=False)))
+    assert back == ev
