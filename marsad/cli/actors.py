@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from marsad.cli._groups import actors_app
 
+if TYPE_CHECKING:
+    from marsad.actors.kb import KB
 
-def _kb(extra: list[Path]):  # noqa: ANN202
+
+def _kb(extra: list[Path]) -> KB:
     from marsad.actors.index import build_kb
 
     return build_kb(tuple(extra))
