@@ -85,6 +85,11 @@ def _by_gentilic() -> dict[str, str]:
     return table
 
 
+def gentilic_table() -> dict[str, str]:
+    """Normalised gentilic (with and without the article) -> ISO alpha-2."""
+    return _by_gentilic()
+
+
 def by_name(name_ar: str) -> Country | None:
     """The country an Arabic name or alias denotes ("سورية", "الولايات المتحدة")."""
     iso = _by_name().get(normalise_key(name_ar))

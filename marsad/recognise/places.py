@@ -1,17 +1,193 @@
-"""Recogniser: places (being written)."""
+"""Recogniser: places, resolved to GeoNames / curated divisions with document context.
+
+1. Every gazetteer name is found with the clitic-aware trie (بالبوكمال, وللعراق).
+2. The words before it are read: a level word (محافظة, بلدة, ...), a modifier (ريف,
+   شمال, ...), or a title that makes it a person (الشيخ علي).
+3. Candidates are filtered: stoplisted common words need a level word (or, for some, the
+   place's country named in the document); places outside the Arab League need to be
+   big, or their country named in the document (بوتو is not Poteau, USA).
+4. The document's countries are counted from unambiguous mentions and nationality
+   adjectives (اللبناني); each ambiguous name takes the candidate of a country the
+   document talks about, then the level the cues ask for, then the most populous.
+"""
 
 from __future__ import annotations
 
-from marsad.doc import Doc, Span
-from marsad.registry import component
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from marsad.doc import Doc, PlaceValue, Span
+from marsad.places.countries import gentilic_table
+from marsad.places.cues import Cues, read_cues
+from marsad.places.gazetteer import CORE, Gazetteer, Place, load_gazetteer
+from marsad.registry import component, resource
 from marsad.resources import Resources
+from marsad.text.matcher import Hit
+from marsad.text.normalise import normalise
+
+COMPONENT = "marsad.places.v1"
+
+#: a place outside the Arab League is matched without context only above this population
+BIG_ELSEWHERE = 500_000
+#: ... and with its country named in the document, above this one
+KNOWN_ELSEWHERE = 50_000
+#: a place outside the Arab League loses to a namesake this many times bigger (Paris, TX)
+DWARFED = 4
+#: a one-word town of the Arab League below this population needs a cue, or its country
+#: named in the document and a preposition before it ("في حرير")
+SMALL_CORE = 50_000
+
+_WORD = re.compile(r"\w+")
+
+
+@resource("places")
+def load_places(resources: Resources) -> Gazetteer:
+    return load_gazetteer(resources.options.get("gazetteer_files", ()))
+
+
+@dataclass(slots=True)
+class _Mention:
+    hit: Hit[int]
+    cands: list[Place]
+    cues: Cues
+    stop: str | None  # "trigger" | "context" | None
+
+
+def _stop_rule(gaz: Gazetteer, hit: Hit[int]) -> str | None:
+    return gaz.stop.get(hit.key) or gaz.stop.get("ال" + hit.key)
+
+
+def _plausible(p: Place, m: _Mention, evidence: Counter[str]) -> bool:
+    """May `p` be what this mention names, given the document's countries?"""
+    known = p.country is not None and evidence[p.country] > 0
+    if m.stop == "trigger" and not m.cues.level:
+        return False
+    if m.stop == "context" and not (m.cues.level or (known and m.cues.prep)):
+        return False
+    if p.source in ("country", "curated"):
+        return True
+    short = len(m.hit.key) <= 3 and " " not in m.hit.key  # كان, وان, بن: words first
+    if p.country not in CORE:
+        if short:
+            return bool(m.cues.level) and known
+        return p.population >= BIG_ELSEWHERE or (known and p.population >= KNOWN_ELSEWHERE)
+    if " " in m.hit.key or m.cues.level:
+        return True
+    if p.population >= (BIG_ELSEWHERE if short else SMALL_CORE):
+        return True
+    return known and m.cues.prep
+
+
+def _candidates(m: _Mention, evidence: Counter[str]) -> list[Place]:
+    ok = [p for p in m.cands if _plausible(p, m, evidence)]
+    if len(ok) > 1:
+        top = max(p.population for p in ok)
+        ok = [p for p in ok if p.country in CORE or p.population * DWARFED >= top]
+    return ok
+
+
+def _gentilic_evidence(text: str) -> Counter[str]:
+    """Countries named by nationality adjectives: "الميليشيات الإيرانية" -> IR."""
+    table = gentilic_table()
+    out: Counter[str] = Counter()
+    for m in _WORD.finditer(text):
+        w = m.group()
+        iso = table.get(w)
+        if iso is None and len(w) > 4 and w[0] in "وفبل":
+            iso = table.get(w[1:]) or (table.get("ال" + w[2:]) if w[1] == "ل" else None)
+        if iso:
+            out[iso] += 1
+    return out
+
+
+def _evidence(mentions: list[_Mention], text: str) -> Counter[str]:
+    evidence = _gentilic_evidence(text)
+    empty: Counter[str] = Counter()
+    for m in mentions:
+        if m.stop:
+            continue
+        cs = {p.country for p in _candidates(m, empty)}
+        if len(cs) == 1 and None not in cs:
+            (iso,) = cs
+            level_country = any(p.level == "country" for p in m.cands)
+            evidence[iso] += 2 if level_country else 1  # type: ignore[index]
+    return evidence
+
+
+def _score(p: Place, m: _Mention, evidence: Counter[str], admin1s: Counter[str]) -> float:
+    s = math.log10(p.population + 1) * 0.5
+    if p.country and evidence[p.country]:
+        s += 4 + min(evidence[p.country], 4) * 0.5
+    if p.admin1 and admin1s[p.admin1] and p.level != "admin1":
+        s += 1.5
+    if p.country in CORE:
+        s += 1
+    level, modifier = m.cues.level, m.cues.modifier
+    if level == "region":
+        level = "admin1" if p.level == "admin1" else "admin2"
+    if level:
+        s += 5 if p.level == level else 0
+    elif modifier == "ريف" and p.level == "admin1":
+        s += 5  # ريف دير الزور: the governorate's countryside
+    elif p.level == "country":
+        s += 3  # تونس, الكويت, الجزائر: the country, unless the text says "مدينة"
+    elif p.level == "town":
+        s += 1  # a bare city name is the city, not the governorate named after it
+    if p.source == "curated" and p.level in ("admin1", "admin2"):
+        s += 0.5  # the same region also listed as a small GeoNames locality
+    return s
+
+
+def _value(p: Place, cues: Cues) -> PlaceValue:
+    return PlaceValue(
+        geonameid=p.geonameid,
+        name_ar=p.name_ar,
+        name_en=p.name_en,
+        country=p.country,
+        admin1=p.admin1,
+        lat=p.lat,
+        lon=p.lon,
+        level=p.level,
+        admin2=p.admin2,
+        modifier=cues.modifier,
+    )
 
 
 def find(doc: Doc, resources: Resources) -> list[Span]:
-    return []
+    gaz: Gazetteer = resources.get("places")
+    norm = doc.norm or normalise(doc.text)
+    text = norm.text
+    mentions: list[_Mention] = []
+    for hit in gaz.matcher.find(text):
+        cues = read_cues(text, hit.start - len(hit.prefix), hit.end)
+        if hit.prefix.lstrip("وف")[:1] in ("ب", "ل"):
+            cues = replace(cues, prep=True)
+        if cues.person:
+            continue
+        cands = [gaz.places[i] for i in hit.payloads]
+        mentions.append(_Mention(hit, cands, cues, _stop_rule(gaz, hit)))
+    evidence = _evidence(mentions, text)
+    chosen: list[tuple[_Mention, Place]] = []
+    admin1s: Counter[str] = Counter()
+    for m in mentions:
+        ok = _candidates(m, evidence)
+        if ok:
+            chosen.append((m, max(ok, key=lambda p: _score(p, m, evidence, Counter()))))
+            admin1s.update({p.admin1 for p in ok if p.admin1 and len(ok) == 1})
+    spans: list[Span] = []
+    for m, first in chosen:
+        ok = _candidates(m, evidence)
+        best = max(ok, key=lambda p: _score(p, m, evidence, admin1s)) if len(ok) > 1 else first
+        start, end = norm.to_original(m.hit.start, m.hit.end)
+        spans.append(
+            Span("place", start, end, doc.text[start:end], _value(best, m.cues), COMPONENT)
+        )
+    return spans
 
 
-@component("marsad.places.v1")
+@component(COMPONENT)
 def recognise_places(doc: Doc, resources: Resources) -> Doc:
     doc.spans.extend(find(doc, resources))
     return doc

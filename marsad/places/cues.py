@@ -1,0 +1,117 @@
+"""The words around a place name that tell what it is: level words, modifiers, titles.
+
+"محافظة دير الزور" names the governorate, "بلدة البوكمال" the town, "ريف دير الزور" the
+countryside of the governorate, "شمال سوريا" a part of the country; "الشيخ محمد" and
+"علي بن ..." are people. All words are in normalised spelling (see marsad.text.normalise).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.text.clitics import ARTICLE_PREFIXES, BARE_PREFIXES
+
+#: a word before the name that says which kind of place it is
+LEVEL_WORDS: dict[str, str] = {
+    "محافظه": "admin1", "محافظات": "admin1", "ولايه": "admin1", "اقليم": "admin1",
+    "منطقه": "region", "مناطق": "region",
+    "قضاء": "admin2", "مديريه": "admin2", "ناحيه": "admin2", "مركز": "admin2",
+    "مدينه": "town", "مدينتي": "town", "بلده": "town", "بلدات": "town", "قريه": "town",
+    "قري": "town", "مخيم": "town", "حي": "town", "العاصمه": "town", "عاصمه": "town",
+    "مدن": "town", "ميناء": "town", "مطار": "town",
+}
+
+#: a word before the name that places the event in or near it, and its canonical form
+MODIFIERS: dict[str, str] = {
+    "ريف": "ريف", "ارياف": "ريف",
+    "شمال": "شمال", "شمالي": "شمال", "جنوب": "جنوب", "جنوبي": "جنوب",
+    "شرق": "شرق", "شرقي": "شرق", "غرب": "غرب", "غربي": "غرب", "وسط": "وسط",
+    "اطراف": "اطراف", "ضواحي": "ضواحي", "محيط": "محيط", "قرب": "قرب", "مشارف": "مشارف",
+}
+
+#: prepositions before a place name ("في الباب"); a verb or adjective rarely follows them
+PREPOSITIONS = frozenset("في من الى علي قرب نحو داخل حول عند بين باتجاه خارج شرقي غربي شمالي جنوبي".split())
+
+#: a word before a name that makes it a person's name ("الشيخ علي", "ابن سلمان")
+PERSON_BEFORE = frozenset(
+    "بن ابن بنت ابو الشيخ الشيخه الامير الاميره الملك الملكه الرئيس السيد السيده الدكتور"
+    " الدكتوره د المهندس الاستاذ الاستاذه الحاج الامام اللواء العميد العقيد الفريق النقيب"
+    " الوزير الوزيره النائب الزميل الزميله الطفل الطفله المواطن المواطنه الشهيد الراحل"
+    " الداعيه الكاتب الكاتبه المخرج الممثل الممثله الشاعر المطرب المطربه الفنان الفنانه"
+    " اللاعب المدرب الكابتن المتحدث الناطق المحامي القاضي الشاب الفتاه السفير".split()
+)
+
+#: a word after a name that makes it a person's name ("علي بن ابي طالب")
+PERSON_AFTER = frozenset({"بن", "ابن", "بنت"})
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    level: str | None = None  # admin1 | admin2 | region | town
+    modifier: str | None = None  # ريف, شمال, ...
+    person: bool = False
+    prep: bool = False  # after a preposition (في, من, ...) or with ب/ل glued on
+
+
+def _strip_proclitic(word: str, table: dict[str, str] | frozenset[str]) -> str | None:
+    """`word` or `word` without a proclitic, whichever is in `table`."""
+    if word in table:
+        return word
+    for n in (1, 2, 3):
+        if len(word) > n + 1 and word[:n] in BARE_PREFIXES and word[n:] in table:
+            return word[n:]
+    for p in ARTICLE_PREFIXES:  # بالمدينة -> المدينه is not a level word; لل+مدينه is rare
+        if word.startswith(p) and "ال" + word[len(p) :] in table:
+            return "ال" + word[len(p) :]
+    return None
+
+
+def _words_before(text: str, start: int, n: int) -> list[str]:
+    """Up to `n` words before position `start`, nearest first."""
+    out: list[str] = []
+    i = start
+    while len(out) < n:
+        while i > 0 and not text[i - 1].isalnum():
+            if text[i - 1] in ".,;:!?()«»\"\n":
+                return out  # punctuation ends the phrase
+            i -= 1
+        j = i
+        while j > 0 and text[j - 1].isalnum():
+            j -= 1
+        if j == i:
+            break
+        out.append(text[j:i])
+        i = j
+    return out
+
+
+def _word_after(text: str, end: int) -> str:
+    i = end
+    while i < len(text) and text[i] == " ":
+        i += 1
+    j = i
+    while j < len(text) and text[j].isalnum():
+        j += 1
+    return text[i:j]
+
+
+def read_cues(text: str, word_start: int, end: int) -> Cues:
+    """The cues around the name that starts at `word_start` (its proclitic included)."""
+    level = modifier = None
+    before = _words_before(text, word_start, 3)
+    if before and before[0] in PERSON_BEFORE:
+        return Cues(person=True)
+    if _word_after(text, end) in PERSON_AFTER:
+        return Cues(person=True)
+    prep = bool(before) and before[0] in PREPOSITIONS
+    for w in before:
+        lw = _strip_proclitic(w, LEVEL_WORDS)
+        if lw is not None and level is None and modifier is None:
+            level = LEVEL_WORDS[lw]
+            continue
+        mw = _strip_proclitic(w, MODIFIERS)
+        if mw is not None and modifier is None:
+            modifier = MODIFIERS[mw]
+            continue
+        break
+    return Cues(level=level, modifier=modifier, prep=prep)

