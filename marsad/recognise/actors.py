@@ -99,6 +99,35 @@ def _backer(text: str, head: Hit[str], nxt: Hit[str], tn: dict[str, list[str]]) 
     return states[0]
 
 
+#: travel words before "ل" + country: a destination ("زياراته لإيران", "انتقل للبنان")
+_TRAVEL = ("زيار", "انتقل", "توجه", "عاد", "عوده", "وصل", "سافر", "رحله", "وصول", "مغادر", "قدوم")
+
+
+def _counted(text: str, start: int) -> bool:
+    j = start
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    return j > 0 and text[j - 1].isdigit()
+
+
+def _state_is_place_or_adjective(text: str, h: Hit[str], actor: Actor) -> bool:
+    """A country name that names a place ("في العراق", "بالعراق", "زيارته لإيران") or that
+    is the nationality adjective of the noun before it ("الكشافة السعودية")."""
+    if "ب" in h.prefix:
+        return True
+    prev = _prev_word(text, h.start, h.prefix)
+    if prev in LOCATIVES:
+        return True
+    if h.prefix.endswith("ل") and prev.startswith(_TRAVEL):
+        return True
+    from marsad.places.countries import by_gentilic
+
+    if not h.prefix and prev.startswith("ال") and h.key.startswith("ال"):
+        c = by_gentilic(h.key)
+        return c is not None and c.iso2 == actor.country
+    return False
+
+
 def _tags(hit: Hit[str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for p in hit.payloads:
@@ -153,9 +182,12 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
                 items.append(_Item(h.start, h.end, compose.nationals(t["n"][0]), None))
             i += 1
             continue
-        if actor.kind == "state" and (
-            "ب" in h.prefix or _prev_word(text, h.start, h.prefix) in LOCATIVES
-        ):
+        if actor.kind == "state" and _counted(text, h.start - len(h.prefix)):
+            # "70 أستراليا": the accusative nationality ("70 Australians"), not the state
+            items.append(_Item(h.start, h.end, compose.nationals(actor.country or ""), None))
+            i += 1
+            continue
+        if actor.kind == "state" and _state_is_place_or_adjective(text, h, actor):
             # "في العراق", "بالعراق": a place (the gazetteer's), and the sentence's country
             sentence_country.setdefault(bisect.bisect_right(sent_starts, h.start), actor.country or "")
             i += 1
