@@ -1,8 +1,7 @@
 """The bulk path on a real 2-worker LocalCluster: SaudiNewsNet JSONL -> event Parquet.
 
 The articles are copied from the shared corpus into tmp_path at test time (never into
-the repository). The cluster is shared by the module's tests; the worker-kill test runs
-last because it restarts a worker.
+the repository). The cluster (tests/run/conftest.py) is shared by all Dask tests.
 """
 
 from __future__ import annotations
@@ -37,39 +36,32 @@ def _slow_extract(text: str, **kw):  # the real extractor, slowed so a kill land
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> tuple[Path, int]:
-    """240 real articles as a plain .jsonl, 60 more plus 3 broken lines as .jsonl.gz."""
+    """100 real articles as a plain .jsonl, 40 more plus 3 broken lines as .jsonl.gz."""
     d = tmp_path_factory.mktemp("corpus")
     lines: list[bytes] = []
     with gzip.open(_need(SAUDINEWSNET), "rb") as fh:
         for raw in fh:
             lines.append(raw)
-            if len(lines) == 300:
+            if len(lines) == 140:
                 break
-    (d / "a.jsonl").write_bytes(b"".join(lines[:240]))
+    (d / "a.jsonl").write_bytes(b"".join(lines[:100]))
     with gzip.open(d / "b.jsonl.gz", "wb") as fh:
-        fh.write(b"".join(lines[240:270] + BROKEN + lines[270:]))
-    return d, 303
+        fh.write(b"".join(lines[100:130] + BROKEN + lines[130:]))
+    return d, 143
 
 
-@pytest.fixture(scope="module")
-def client():
-    from distributed import Client, LocalCluster
-
-    from marsad.run.dask_runner import MarsadWorkerPlugin
-
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      memory_limit="1GiB", dashboard_address=None) as cluster, \
-            Client(cluster) as c:
-        c.register_plugin(MarsadWorkerPlugin())
-        yield c
+@pytest.fixture
+def client(dask_client):
+    dask_client.wait_for_workers(2, timeout=60)  # a worker killed by an earlier test is back
+    return dask_client
 
 
-def _options(chunk: int = 25) -> corpus.CorpusOptions:
+def _options(chunk: int = 10) -> corpus.CorpusOptions:
     return corpus.CorpusOptions(field_map=tuple(corpus.PRESETS["saudinewsnet"].items()),
                                 chunk_lines=chunk)
 
 
-def _plan(inputs: tuple[Path, int], out: Path, chunk: int = 25) -> list[corpus.Partition]:
+def _plan(inputs: tuple[Path, int], out: Path, chunk: int = 10) -> list[corpus.Partition]:
     d, _ = inputs
     corpus.check_out_dir(out, _options(chunk))
     return corpus.plan_partitions(corpus.expand_inputs([str(d / "*.jsonl*")]), chunk)
@@ -90,13 +82,13 @@ def _check_complete(out: Path, n_lines: int) -> pd.DataFrame:
 
 def test_dask_corpus_end_to_end_every_record_accounted_for(inputs, client, tmp_path):
     parts = _plan(inputs, tmp_path)
-    assert len(parts) == 10 + 3  # 240/25 -> 10 chunks; 63 lines -> 3 chunks
+    assert len(parts) == 10 + 5  # 100/10 -> 10 chunks; 43 lines -> 5 chunks
     report, failed = extract_corpus_dask(parts, tmp_path, _options(), client)
     assert failed == {}
-    assert report.partitions == 13 and report.skipped == 0 and len(report.results) == 13
+    assert report.partitions == 15 and report.skipped == 0 and len(report.results) == 15
     man = _check_complete(tmp_path, inputs[1])
     counts = man["status"].value_counts().to_dict()
-    assert counts == {"done": 300, "quarantined": 3}
+    assert counts == {"done": 140, "quarantined": 3}
     bad = man[man.status == "quarantined"].set_index("origin")
     gz = str(inputs[0] / "b.jsonl.gz")
     assert bad.loc[f"{gz}:31", "reason"].startswith("no text in field 'content'")
@@ -114,7 +106,7 @@ def test_dask_corpus_end_to_end_every_record_accounted_for(inputs, client, tmp_p
 
 
 def test_dask_corpus_rerun_finishes_only_missing_partitions(inputs, client, tmp_path):
-    parts = _plan(inputs, tmp_path)
+    parts = _plan(inputs, tmp_path)[-5:]  # the .jsonl.gz file (43 lines) only
     extract_corpus_dask(parts, tmp_path, _options(), client)
     victim = parts[4].name
     (tmp_path / "manifest" / f"{victim}.parquet").unlink()  # as if killed before the rename
@@ -125,7 +117,7 @@ def test_dask_corpus_rerun_finishes_only_missing_partitions(inputs, client, tmp_
     assert [r.name for r in report.results] == [victim]
     assert all(p.stat().st_mtime_ns == mtimes[p.name]
                for p in (tmp_path / "manifest").iterdir() if p.name in mtimes)
-    _check_complete(tmp_path, inputs[1])
+    _check_complete(tmp_path, 43)
     again, _ = extract_corpus_dask(parts, tmp_path, _options(), client)
     assert again.skipped == len(parts) and again.results == []
 
@@ -142,19 +134,19 @@ def test_dask_corpus_cli_on_a_running_scheduler(inputs, client, tmp_path):
     from marsad.cli import app
 
     out = tmp_path / "out"
-    args = ["extract-corpus", str(inputs[0] / "*.jsonl*"), "-o", str(out), "--engine", "dask",
+    args = ["extract-corpus", str(inputs[0] / "*.jsonl.gz"), "-o", str(out), "--engine", "dask",
             "--scheduler", client.scheduler.address, "--preset", "saudinewsnet",
-            "--chunk-lines", "100", "--json"]
+            "--chunk-lines", "20", "--json"]
     res = CliRunner().invoke(app, args)
     assert res.exit_code == 0, res.output
     summary = json.loads(res.stdout.strip().splitlines()[-1])
-    assert summary["documents"] == inputs[1] and summary["quarantined"] == 3
-    assert summary["partitions"] == 3 + 1
-    _check_complete(out, inputs[1])
+    assert summary["documents"] == 43 and summary["quarantined"] == 3
+    assert summary["partitions"] == 3
+    _check_complete(out, 43)
 
 
 def test_dask_corpus_worker_killed_mid_run_loses_and_doubles_nothing(inputs, client, tmp_path):
-    parts = _plan(inputs, tmp_path, chunk=15)  # 21 partitions of ~0.3 s each
+    parts = _plan(inputs, tmp_path, chunk=5)  # 29 partitions of 5 articles
     pids = client.run(os.getpid)
     state: dict[str, object] = {}
 
@@ -167,7 +159,7 @@ def test_dask_corpus_worker_killed_mid_run_loses_and_doubles_nothing(inputs, cli
                      done_before=len(list((tmp_path / "manifest").glob("*.parquet"))))
         os.kill(pids[victim], signal.SIGKILL)
 
-    report, failed = extract_corpus_dask(parts, tmp_path, _options(chunk=15), client,
+    report, failed = extract_corpus_dask(parts, tmp_path, _options(chunk=5), client,
                                          on_result=kill_once, extract_fn=_slow_extract)
     assert state["in_flight"], "the killed worker had a task running"
     assert state["done_before"] < len(parts)

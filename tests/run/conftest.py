@@ -1,0 +1,20 @@
+"""Fixtures for tests/run. Others may append their own fixtures below."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def dask_client():
+    """One real 2-worker LocalCluster (processes, 1 thread each, 1 GiB, no dashboard) for
+    every Dask test, with marsad's resources warmed on each worker."""
+    from distributed import Client, LocalCluster
+
+    from marsad.run.dask_runner import MarsadWorkerPlugin
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      memory_limit="1GiB", dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        client.register_plugin(MarsadWorkerPlugin())
+        yield client
