@@ -17,6 +17,7 @@ import gzip
 import html
 import json
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -261,11 +262,20 @@ def place_ok(gold: GoldPlace | None, pred: LocationRef | None) -> bool:
     return False
 
 
+def _base(name: str) -> str:
+    """"Civilians (Saudi Arabia)" -> "civilians": the generic name without its country."""
+    return _norm(re.sub(r"\s*\([^)]*\)\s*$", "", name))
+
+
 def actor_ok(gold: GoldActor | None, pred: ActorRef | None) -> bool:
+    """Same English name (or an accepted alternative, or the actor id); a generic name without
+    its country ("Civilians") is right when the predicted country is the gold one."""
     if gold is None or pred is None:
         return False
     accepted = {_norm(gold.name_en), *(_norm(a) for a in gold.also)}
-    return _norm(pred.name_en) in accepted or (pred.id is not None and _norm(pred.id) in accepted)
+    if _norm(pred.name_en) in accepted or (pred.id is not None and _norm(pred.id) in accepted):
+        return True
+    return bool(gold.country) and pred.country == gold.country and _norm(pred.name_en) == _base(gold.name_en)
 
 
 def _killed(pred: Event) -> int:

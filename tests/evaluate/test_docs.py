@@ -6,6 +6,7 @@ checked against the real corpus (every reference resolves, every offset lies in 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -232,3 +233,14 @@ def test_docs_load_gold_rejects_bad_files(tmp_path):
     bad.write_text('[{"id": "x", "events": [{"event_type": "Battles"}]}]', encoding="utf-8")
     with pytest.raises(dg.InputError, match="malformed"):
         dg.load_gold(bad)
+
+
+def test_docs_actor_names_alternatives_and_generic_country():
+    houthis = dg.GoldActor("Houthis", "YE", 2, also=["Ansar Allah (Houthis)"])
+    assert dg.actor_ok(houthis, actor("Ansar Allah (Houthis)"))
+    assert not dg.actor_ok(houthis, actor("Military Forces of Yemen (2012-)"))
+    civilians = dg.GoldActor("Civilians (Saudi Arabia)", "SA", 7)
+    generic = dataclasses.replace(actor("Civilians"), country="SA")
+    assert dg.actor_ok(civilians, generic)
+    assert not dg.actor_ok(civilians, dataclasses.replace(generic, country="YE"))
+    assert not dg.actor_ok(civilians, actor("Civilians"))  # no country: not enough
