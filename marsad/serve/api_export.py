@@ -16,7 +16,8 @@ from marsad.serve.deps import get_store, reader
 from marsad.serve.filters import EventFilter, event_filter
 from marsad.store.store import Store
 
-router = APIRouter(prefix="/api", dependencies=[Depends(reader)])
+router = APIRouter(prefix="/api", dependencies=[Depends(reader)],
+                   responses={401: {"description": "reading needs a token on this server (--read-token)"}})
 
 # ACLED's column names where marsad has the value; marsad's own columns after them
 CSV_COLUMNS = [
@@ -84,7 +85,11 @@ def _geojson(items: list[dict[str, Any]]) -> Iterator[str]:
     yield "]}"
 
 
-@router.get("/export")
+@router.get("/export", response_class=StreamingResponse, responses={200: {"content": {
+    "text/csv": {"schema": {"type": "string"}},
+    "application/x-ndjson": {"schema": {"type": "string"}},
+    "application/geo+json": {"schema": {"type": "object"}},
+}, "description": "the events, in the format asked for"}})
 def export(
     format: Literal["csv", "jsonl", "geojson"] = Query("csv"),
     f: EventFilter = Depends(event_filter),

@@ -34,7 +34,9 @@ from marsad.serve.tables import ReviewState
 from marsad.store.models import Actor, Document, Event, Mention, Place
 from marsad.store.store import Store
 
-router = APIRouter(prefix="/api", dependencies=[Depends(reader)])
+router = APIRouter(prefix="/api", dependencies=[Depends(reader)],
+                   responses={401: {"description": "reading needs a token on this server (--read-token)"}})
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "no such id"}}
 
 MACHINE_COLS = [getattr(Event, c) for c in (
     "id", "event_date", "event_type", "sub_event_type", "plover_type", "plover_mode", "location_name_en",
@@ -101,7 +103,8 @@ def facets() -> dict[str, Any]:
 @router.get("/events")
 def list_events(
     f: EventFilter = Depends(event_filter),
-    cursor: str | None = Query(None, max_length=400, description="next_cursor of the previous page"),
+    cursor: str | None = Query(None, max_length=400, pattern=r"^[A-Za-z0-9_-]+$",
+                               description="next_cursor of the previous page"),
     limit: int = Query(50, ge=1, le=500),
     store: Store = Depends(get_store),
 ) -> dict[str, Any]:
@@ -126,7 +129,7 @@ def event_points(
     return {"items": items, "truncated": len(rows) > limit}
 
 
-@router.get("/events/{event_id}")
+@router.get("/events/{event_id}", responses=NOT_FOUND)
 def get_event(event_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
     """One event: effective and machine values, each field's evidence, attributions, documents, history."""
     with store.read() as conn:
@@ -136,7 +139,7 @@ def get_event(event_id: str, store: Store = Depends(get_store)) -> dict[str, Any
     return out
 
 
-@router.get("/events/{event_id}/history")
+@router.get("/events/{event_id}/history", responses=NOT_FOUND)
 def event_history(event_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
     with store.read() as conn:
         if conn.execute(select(Event.id).where(Event.id == event_id)).first() is None:
@@ -159,7 +162,7 @@ def search_documents(
     return {"items": [{**r._mapping, "published": r.published.isoformat() if r.published else None} for r in rows]}
 
 
-@router.get("/documents/{document_id}")
+@router.get("/documents/{document_id}", responses=NOT_FOUND)
 def get_document(document_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
     with store.read() as conn:
         d = conn.execute(select(Document.id, Document.title, Document.outlet, Document.published, Document.url,

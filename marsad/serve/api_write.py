@@ -12,7 +12,13 @@ from marsad.serve.deps import get_store, writer
 from marsad.serve.tokens import TokenOwner
 from marsad.store.store import Store
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", responses={
+    400: {"description": "the body is not JSON"},
+    401: {"description": "no valid API token (`marsad token create NAME`)"},
+    404: {"description": "no such event or review"},
+    409: {"description": "the change conflicts with the event's state (merged, already reverted)"},
+    413: {"description": "request body too large"},
+})
 
 
 class _Body(BaseModel):

@@ -9,8 +9,10 @@ import base64
 import datetime as dt
 import json
 from dataclasses import dataclass, fields
+from typing import Literal
 
-from fastapi import HTTPException, Query
+from fastapi import Query
+from fastapi.exceptions import RequestValidationError
 from sqlalchemy import ColumnElement, Select, and_, column, func, or_, select, table, true
 from sqlalchemy.sql import literal_column
 
@@ -18,6 +20,23 @@ from marsad.serve.tables import ReviewState
 from marsad.store.models import Document, Event, Mention, MentionActor
 
 REVIEW_STATUSES = ("unreviewed", "accepted", "edited", "rejected", "merged")
+_NUM = r"\s*-?\d+(\.\d+)?\s*"
+BBOX_PATTERN = rf"^{_NUM},{_NUM},{_NUM},{_NUM}$"
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def _date(name: str, value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise bad_query(name, f"{name} must be a real date, YYYY-MM-DD", value) from None
+
+
+def bad_query(name: str, message: str, value: object) -> RequestValidationError:
+    """A 422 in FastAPI's own format, for checks the OpenAPI schema cannot express."""
+    return RequestValidationError([{"type": "value_error", "loc": ("query", name), "msg": message, "input": value}])
 
 
 def eff(name: str) -> ColumnElement:
@@ -45,24 +64,22 @@ class EventFilter:
 
 
 def event_filter(
-    since: dt.date | None = Query(None, description="first event date, YYYY-MM-DD"),
-    until: dt.date | None = Query(None, description="last event date, YYYY-MM-DD"),
+    since: str | None = Query(None, pattern=DATE_PATTERN, description="first event date, YYYY-MM-DD"),
+    until: str | None = Query(None, pattern=DATE_PATTERN, description="last event date, YYYY-MM-DD"),
     event_type: str | None = Query(None, max_length=80, description="ACLED event type"),
     sub_event_type: str | None = Query(None, max_length=80, description="ACLED sub-event type"),
     plover_type: str | None = Query(None, max_length=40, description="PLOVER event type"),
     actor: str | None = Query(None, max_length=200, description="actor id, or part of an English or Arabic name"),
     country: str | None = Query(None, max_length=2, description="ISO 3166 alpha-2"),
     admin1: str | None = Query(None, max_length=200),
-    bbox: str | None = Query(None, max_length=100, description="west,south,east,north in degrees"),
+    bbox: str | None = Query(None, max_length=100, pattern=BBOX_PATTERN, description="west,south,east,north in degrees"),
     q: str | None = Query(None, max_length=200, description="full-text query on the articles"),
     min_confidence: float | None = Query(None, ge=0, le=1),
-    review_status: str | None = Query(None, description="|".join(REVIEW_STATUSES)),
+    review_status: Literal["unreviewed", "accepted", "edited", "rejected", "merged"] | None = Query(None),
 ) -> EventFilter:
-    if review_status and review_status not in REVIEW_STATUSES:
-        raise HTTPException(422, f"review_status must be one of {', '.join(REVIEW_STATUSES)}")
     if bbox:
         _parse_bbox(bbox)
-    return EventFilter(since, until, event_type, sub_event_type, plover_type, actor, country,
+    return EventFilter(_date("since", since), _date("until", until), event_type, sub_event_type, plover_type, actor, country,
                        admin1, bbox, q, min_confidence, review_status)
 
 
@@ -70,9 +87,9 @@ def _parse_bbox(bbox: str) -> tuple[float, float, float, float]:
     try:
         w, s, e, n = (float(x) for x in bbox.split(","))
     except ValueError:
-        raise HTTPException(422, "bbox must be four numbers: west,south,east,north") from None
+        raise bad_query("bbox", "bbox must be four numbers: west,south,east,north", bbox) from None
     if not (-180 <= w <= 180 and -180 <= e <= 180 and -90 <= s <= n <= 90):
-        raise HTTPException(422, "bbox out of range: west,south,east,north in degrees, south <= north")
+        raise bad_query("bbox", "bbox out of range: west,south,east,north in degrees, south <= north", bbox)
     return w, s, e, n
 
 
@@ -174,4 +191,4 @@ def decode_cursor(cursor: str) -> tuple[dt.date | None, str]:
             raise ValueError
         return (dt.date.fromisoformat(date) if date else None), event_id
     except (ValueError, TypeError, json.JSONDecodeError, UnicodeDecodeError):
-        raise HTTPException(422, "bad cursor: pass next_cursor from the previous page unchanged") from None
+        raise bad_query("cursor", "bad cursor: pass next_cursor from the previous page unchanged", cursor) from None

@@ -102,25 +102,29 @@ class BodySizeLimit:
         seen = 0
         rejected = False
 
+        async def guarded_send(message: Message) -> None:
+            if not rejected:  # once the 413 went out, the app's own reply is dropped
+                await send(message)
+
         async def limited_receive() -> Message:
             nonlocal seen, rejected
+            if rejected:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_bytes:
+                    # answer now: frameworks turn errors raised while reading into 400s
+                    await _reject(send, self.max_bytes)
                     rejected = True
-                    raise _BodyTooLarge
+                    return {"type": "http.disconnect"}
             return message
 
         try:
-            await self.app(scope, limited_receive, send)
-        except _BodyTooLarge:
-            if rejected:
-                await _reject(send, self.max_bytes)
-
-
-class _BodyTooLarge(Exception):
-    pass
+            await self.app(scope, limited_receive, guarded_send)
+        except Exception:
+            if not rejected:
+                raise
 
 
 async def _reject(send: Send, limit: int) -> None:
