@@ -25,7 +25,7 @@ from marsad.places.gazetteer import CORE, Gazetteer, Place, load_gazetteer
 from marsad.registry import component, resource
 from marsad.resources import Resources
 from marsad.text.matcher import Hit
-from marsad.text.normalise import normalise
+from marsad.text.normalise import normalise, strip_diacritics
 
 COMPONENT = "marsad.places.v1"
 
@@ -140,10 +140,11 @@ def _score(p: Place, m: _Mention, evidence: Counter[str], admin1s: Counter[str])
     return s
 
 
-def _value(p: Place, cues: Cues) -> PlaceValue:
+def _value(p: Place, cues: Cues, surface: str) -> PlaceValue:
     return PlaceValue(
         geonameid=p.geonameid,
-        name_ar=p.name_ar,
+        # GeoNames lists Arabic names unordered (ترابلس before طرابلس): show the text's own
+        name_ar=p.name_ar if p.source in ("country", "curated") else surface,
         name_en=p.name_en,
         country=p.country,
         admin1=p.admin1,
@@ -181,9 +182,11 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
         ok = _candidates(m, evidence)
         best = max(ok, key=lambda p: _score(p, m, evidence, admin1s)) if len(ok) > 1 else first
         start, end = norm.to_original(m.hit.start, m.hit.end)
-        spans.append(
-            Span("place", start, end, doc.text[start:end], _value(best, m.cues), COMPONENT)
-        )
+        surface = strip_diacritics(doc.text[start:end])
+        if m.hit.prefix.endswith(("ال", "لل")) and not m.hit.key.startswith("ال"):
+            surface = "ال" + surface  # بالبوكمال matched as بوكمال after the article
+        value = _value(best, m.cues, surface)
+        spans.append(Span("place", start, end, doc.text[start:end], value, COMPONENT))
     return spans
 
 
