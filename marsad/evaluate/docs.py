@@ -18,6 +18,7 @@ import html
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -235,7 +236,18 @@ def resolve_texts(docs: Sequence[GoldDoc], corpus: str | Path = DEFAULT_CORPUS,
 
 
 def _norm(s: str | None) -> str:
-    return " ".join((s or "").casefold().replace("-", " ").split())
+    """Casefold, drop diacritics ("Diyarbakır" = "Diyarbakir"), hyphens and extra spaces."""
+    s = unicodedata.normalize("NFKD", (s or "").replace("ı", "i"))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch) and ch not in "ʿʾ‘’'")
+    return " ".join(s.casefold().replace("-", " ").split())
+
+
+# ACLED dates state forces by period: "Military Forces of Syria (2000-2024)" is the same actor.
+_PERIOD = re.compile(r"\s*\(\d{4}\s*-\s*(\d{4})?\)")
+
+
+def _actor_name(s: str | None) -> str:
+    return _norm(_PERIOD.sub("", s or ""))
 
 
 def date_ok(gold: GoldEvent, pred: Event) -> bool:
@@ -272,10 +284,10 @@ def actor_ok(gold: GoldActor | None, pred: ActorRef | None) -> bool:
     its country ("Civilians") is right when the predicted country is the gold one."""
     if gold is None or pred is None:
         return False
-    accepted = {_norm(gold.name_en), *(_norm(a) for a in gold.also)}
-    if _norm(pred.name_en) in accepted or (pred.id is not None and _norm(pred.id) in accepted):
+    accepted = {_actor_name(gold.name_en), *(_actor_name(a) for a in gold.also)}
+    if _actor_name(pred.name_en) in accepted or (pred.id is not None and _norm(pred.id) in accepted):
         return True
-    return bool(gold.country) and pred.country == gold.country and _norm(pred.name_en) == _base(gold.name_en)
+    return bool(gold.country) and pred.country == gold.country and _actor_name(pred.name_en) == _base(gold.name_en)
 
 
 def _killed(pred: Event) -> int:

@@ -244,3 +244,13 @@ def test_docs_actor_names_alternatives_and_generic_country():
     assert dg.actor_ok(civilians, generic)
     assert not dg.actor_ok(civilians, dataclasses.replace(generic, country="YE"))
     assert not dg.actor_ok(civilians, actor("Civilians"))  # no country: not enough
+
+
+def test_docs_names_fold_diacritics_and_acled_periods():
+    syria = dg.GoldActor("Military Forces of Syria", "SY", 1)
+    assert dg.actor_ok(syria, actor("Military Forces of Syria (2000-2024)"))
+    assert dg.actor_ok(dg.GoldActor("Military Forces of Yemen", "YE", 1), actor("Military Forces of Yemen (2012-)"))
+    assert not dg.actor_ok(syria, actor("Military Forces of Iraq (2014-)"))
+    province = dg.GoldPlace("Diyarbakir province", "TR", None, "Diyarbakir", None, "admin1")
+    assert dg.place_ok(province, place(316541, "Diyarbakır", country="TR"))
+    assert not dg.place_ok(province, place(323786, "Ankara", "Ankara", country="TR"))
