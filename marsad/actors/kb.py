@@ -50,6 +50,9 @@ NAMED_KINDS = frozenset({
 _NO_INTER = frozenset({"state", "igo", "media", "ngo", "company", "legislature", "judiciary",
                        "religious", "party", "opposition"})
 
+#: sectors that are not armed or protesting actors: no ACLED category needed
+_NO_INTER_SECTORS = frozenset({"REL", "PTY", "OPP", "ELI", "LEG", "IGO", "MED", "JUD", "HRI", "NGO"})
+
 RELATIONS = frozenset({"part_of", "backed_by", "allied_with", "member_of", "splinter_of", "successor_of"})
 
 
@@ -246,7 +249,7 @@ def check(kb: KB) -> list[Problem]:
             probs.append(Problem(a.id, "no sector"))
         if a.sector is not None and a.sector not in SECTORS:
             probs.append(Problem(a.id, f"unknown sector code {a.sector!r}"))
-        if a.inter is None and a.kind not in _NO_INTER and a.sector not in ("REL", "PTY", "OPP", "ELI"):
+        if a.inter is None and a.kind not in _NO_INTER and a.sector not in _NO_INTER_SECTORS:
             probs.append(Problem(a.id, "no ACLED category (inter)"))
         if a.inter is not None and a.inter not in INTER:
             probs.append(Problem(a.id, f"inter {a.inter} is not an ACLED code 1..8"))
