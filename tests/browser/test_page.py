@@ -1,0 +1,146 @@
+"""The page in a real browser: load, filter, open an event, see its evidence, review with a
+token, see the review in the export; hostile articles stay text; keyboard, Arabic, tablet."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import shot
+
+pytestmark = pytest.mark.browser
+
+
+def _ready(page: Any, live: dict[str, Any]) -> None:
+    page.goto(live["url"])
+    page.wait_for_selector("body[data-ready='1']", timeout=20000)
+    page.wait_for_selector("#map .cluster, #map .pin")
+
+
+def _until(page: Any, js: str, timeout: float = 10.0) -> None:
+    """Poll a condition from Python: page.wait_for_function evaluates strings in the page,
+    which our CSP (no 'unsafe-eval') rightly forbids."""
+    import time
+
+    end = time.monotonic() + timeout
+    while not page.evaluate(js):
+        if time.monotonic() > end:
+            raise AssertionError(f"timed out waiting for {js}")
+        page.wait_for_timeout(100)
+
+
+def _rows(page: Any) -> list[str]:
+    return page.eval_on_selector_all("#events-list tbody tr", "rs => rs.map(r => r.dataset.id)")
+
+
+def test_browser_filter_open_evidence_review_export(page: Any, live: dict[str, Any]) -> None:
+    _ready(page, live)
+    all_rows = _rows(page)
+    assert len(all_rows) >= 10 and live["seed_event"] in all_rows
+    assert page.locator("#map .cluster, #map .pin").count() >= 3
+    assert page.locator("#timeline rect.bar").count() >= 2
+    shot(page, "01_overview")
+
+    # filter by type and date
+    page.select_option("select[name=event_type]", "Explosions/Remote violence")
+    page.fill("input[name=since]", "2019-09-01")
+    page.fill("input[name=until]", "2019-09-30")
+    page.click("#filters button[type=submit]")
+    _until(page, "document.querySelectorAll('#events-list tbody tr').length === 1")
+    assert _rows(page) == [live["seed_event"]]
+    assert "Explosions/Remote violence" in page.get_attribute("#export-csv", "href").replace("%2F", "/").replace("+", " ")
+    shot(page, "02_filtered")
+
+    # open the event: English and Arabic fields, attributions as attributions
+    page.click(f"#events-list tbody tr[data-id='{live['seed_event']}']")
+    page.wait_for_selector("#event:not([hidden]) #fields tbody tr")
+    loc_row = page.locator("#fields tbody tr", has=page.locator("button[data-field='location']"))
+    assert "Abu Kamal" in loc_row.inner_text() and "البوكمال" in loc_row.inner_text()
+    attributions = page.inner_text("#attributions")
+    assert "Attributed to International Coalition by مصادر محلية" in attributions
+    assert "Not Military Forces of Israel" in attributions
+
+    # click a field, see its words highlighted in the right-to-left article
+    page.click("#fields button[data-field='location']")
+    assert page.eval_on_selector_all("#article mark.active", "ms => ms.map(m => m.textContent)") == ["البوكمال"]
+    page.click("#fields button[data-field='event_date']")
+    assert page.eval_on_selector_all("#article mark.active", "ms => ms.map(m => m.textContent)") == ["ليل الاثنين- الثلاثاء الماضي"]
+    assert page.get_attribute("#article", "dir") == "rtl"
+    page.locator("#article mark.active").scroll_into_view_if_needed()
+    shot(page, "03_event_evidence")
+
+    # review without a token: refused, nothing recorded
+    page.click("#rv-accept")
+    _until(page, "document.querySelector('#rv-msg').textContent.length > 0")
+    assert page.locator("#history li").count() == 0
+
+    # with the token: edit a field, accept; the history shows who, before and after
+    page.fill("#token", live["token"])
+    page.select_option("#rv-edit select[name=field]", "fatalities")
+    page.fill("#rv-edit input[name=value]", "2")
+    page.click("#rv-edit button[type=submit]")
+    page.wait_for_selector("#history li")
+    page.click("#rv-accept")
+    _until(page, "document.querySelectorAll('#history li').length === 2")
+    hist = page.inner_text("#history")
+    assert "browser-analyst" in hist and "fatalities: null → 2" in hist
+    fat_row = page.locator("#fields tbody tr", has=page.locator("button[data-field='fatalities']"))
+    assert fat_row.locator("td").nth(0).inner_text() == "2"
+    page.locator("#history").scroll_into_view_if_needed()
+    shot(page, "04_review")
+
+    # the export of the current filter carries the reviewed value
+    href = page.get_attribute("#export-csv", "href")
+    body = page.request.get(live["url"] + href).text()
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert [r["event_id_cnty"] for r in rows] == [live["seed_event"]]
+    assert rows[0]["fatalities"] == "2" and rows[0]["review_status"] == "edited"
+    assert page.problems == []
+
+
+def test_browser_hostile_article_stays_text(page: Any, live: dict[str, Any]) -> None:
+    _ready(page, live)
+    page.click(f"#events-list tbody tr[data-id='{live['hostile']['event']}']")
+    page.wait_for_selector("#event:not([hidden]) #article mark")
+    assert page.evaluate("window.__pwned") is None
+    tags = page.eval_on_selector_all("#article *", "els => els.map(e => e.tagName)")
+    assert set(tags) <= {"MARK"}
+    text = page.inner_text("#article")
+    assert "<script>" in text and 'onerror="' in text and "javascript:" in text
+    assert page.locator("img[src='x'], #article script, #article a").count() == 0
+    link = page.eval_on_selector("#documents a", "a => a.getAttribute('href')")
+    assert link == "#"
+    assert page.eval_on_selector("#article", "el => getComputedStyle(el).unicodeBidi") == "isolate"
+    assert "\u202e" in page.eval_on_selector("#article", "el => el.textContent")
+    page.locator("#article").scroll_into_view_if_needed()
+    shot(page, "05_hostile_article")
+    assert page.problems == []
+
+
+def test_browser_keyboard_arabic_and_tablet(page: Any, live: dict[str, Any]) -> None:
+    _ready(page, live)
+    row = page.locator(f"#events-list tbody tr[data-id='{live['seed_event']}']")
+    row.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#event:not([hidden])")
+    assert page.evaluate("document.activeElement.id") == "event-close"
+    page.keyboard.press("Escape")
+    assert page.locator("#event").is_hidden()
+
+    page.click("#lang-toggle")
+    assert page.get_attribute("html", "dir") == "rtl"
+    assert page.inner_text("#filters h2") == "التصفية"
+    shot(page, "06_arabic")
+
+    page.set_viewport_size({"width": 820, "height": 1180})
+    page.wait_for_timeout(300)
+    wide = page.evaluate("""[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 || e.getBoundingClientRect().left < -1).slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().left) + '..' + Math.round(e.getBoundingClientRect().right))""")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), wide
+    row.click()
+    page.wait_for_selector("#event:not([hidden])")
+    shot(page, "07_tablet", full_page=True)
+    page.click("#lang-toggle")  # leave English for the next test (stored in localStorage)
+    assert page.problems == []
