@@ -254,3 +254,21 @@ def test_docs_names_fold_diacritics_and_acled_periods():
     province = dg.GoldPlace("Diyarbakir province", "TR", None, "Diyarbakir", None, "admin1")
     assert dg.place_ok(province, place(316541, "Diyarbakır", country="TR"))
     assert not dg.place_ok(province, place(323786, "Ankara", "Ankara", country="TR"))
+
+
+def test_docs_cli_scores_the_worked_example(tmp_path):
+    from typer.testing import CliRunner
+
+    from marsad.cli import app
+
+    _need(SHARED / "seed" / "bukamal_strikes.txt")
+    seed = [d for d in json.loads(GOLD.read_text(encoding="utf-8")) if d["id"] == "seed-bukamal"]
+    path = tmp_path / "seed.json"
+    path.write_text(json.dumps(seed), encoding="utf-8")
+    result = CliRunner().invoke(app, ["evaluate", "docs", str(path), "--shared", str(SHARED), "--json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    assert out["documents"] == 1 and out["fields"]["event"]["gold"] == 2
+    assert out["diffs"][0]["id"] == "seed-bukamal"
+    missing = CliRunner().invoke(app, ["evaluate", "docs", str(tmp_path / "nope.json")])
+    assert missing.exit_code == 2
