@@ -64,14 +64,14 @@ export async function openEvent(id, onChanged) {
   for (const f of current.fields) {
     const btn = h("button", { type: "button", class: "field", "data-field": f.name, "aria-pressed": "false", text: f.label });
     btn.addEventListener("click", () => highlight(btn.getAttribute("aria-pressed") === "true" ? null : f.name));
-    const machine = f.edited ? h("del", { text: `${f.machine ?? ""}` }) : "";
+    const machine = f.edited ? h("del", { text: `${f.machine ?? "—"}` }) : "";
     tb.append(h("tr", { class: f.edited ? "edited" : "" }, h("th", {}, btn), h("td", { text: f.value ?? "" }),
       h("td", { lang: "ar", dir: "rtl", text: f.value_ar ?? "" }), h("td", {}, machine)));
   }
   // attributions: who said what about whom, and how sure
   const ul = clear($("#attributions"));
   for (const a of current.attributions) {
-    const li = h("li", { class: `stance-${a.stance}` }, t("attributed")(a.by, a.stance, currentLang() === "ar" ? a.actor_ar || a.actor_en : a.actor_en),
+    const li = h("li", { class: `stance-${a.stance}`, dir: "auto" }, t("attributed")(a.by, a.stance, currentLang() === "ar" ? a.actor_ar || a.actor_en : a.actor_en),
       " ", h("span", { lang: "ar", dir: "rtl", text: `«${a.text}»` }));
     ul.append(li);
   }
@@ -79,7 +79,7 @@ export async function openEvent(id, onChanged) {
   // documents
   const docs = clear($("#documents"));
   current.documents.forEach((d, i) => {
-    const b = h("button", { type: "button", class: "doc", text: `${d.published || ""} ${d.outlet || ""} — ${d.title || d.id}` });
+    const b = h("button", { type: "button", class: "doc", dir: "auto", text: `${d.published || ""} ${d.outlet || ""} — ${d.title || d.id}` });
     b.addEventListener("click", () => showDocument(i));
     const li = h("li", {}, b);
     if (d.url) li.append(" ", h("a", { href: d.url, rel: "noopener noreferrer nofollow", target: "_blank", text: "↗" }));
@@ -116,6 +116,8 @@ async function act(path, body, onChanged) {
   try {
     const res = await post(path, body);
     msg.textContent = t("saved");
+    $("#rv-edit input[name=value]").value = "";
+    $("#rv-merge input[name=other]").value = "";
     await openEvent(res.event_id || current.id, onChanged);
     onChanged();
   } catch (err) {

@@ -23,12 +23,18 @@ function params({ dates = true, extra = {} } = {}) {
   return p;
 }
 
+let typesAr = {};
+
 function row(e) {
+  const ar = currentLang() === "ar";
   const tr = h("tr", { tabindex: "0", "data-id": e.id, class: `st-${e.status}` },
     h("td", { text: e.event_date || "" }),
-    h("td", {}, h("span", { class: `dot ${TYPE_CLASS[e.event_type] || "t-other"}` }), ` ${e.sub_event_type}`),
-    h("td", { text: [e.location_name_en, e.admin1, e.country].filter(Boolean).join(", ") }),
-    h("td", { text: [e.actor1_name, e.actor2_name].filter(Boolean).join(" → ") }),
+    h("td", { title: ar ? typesAr[e.event_type] || e.event_type : e.event_type },
+      h("span", { class: `dot ${TYPE_CLASS[e.event_type] || "t-other"}` }), ` ${e.sub_event_type}`),
+    h("td", { dir: "auto", text: ar ? [e.location_name_ar || e.location_name_en, e.country].filter(Boolean).join("، ")
+      : [e.location_name_en, e.admin1, e.country].filter(Boolean).join(", ") }),
+    h("td", { dir: "auto", text: (ar ? [e.actor1_name_ar || e.actor1_name, e.actor2_name_ar || e.actor2_name]
+      : [e.actor1_name, e.actor2_name]).filter(Boolean).join(ar ? " ← " : " → ") }),
     h("td", { text: t(`st_${e.status}`) }));
   const open = () => openEvent(e.id, refresh);
   tr.addEventListener("click", open);
@@ -53,13 +59,14 @@ async function loadList(append = false) {
 async function refresh() {
   await Promise.all([
     loadList(),
-    get("api/events/points", params()).then((r) => mapView.show(r.items)),
+    get("api/events/points", params()).then((r) => mapView.show(r.items, !form().elements.use_bbox.checked)),
     get("api/stats", params({ dates: false, extra: { by: "day" } })).then((r) => timeline.set(r.items)),
   ]);
 }
 
 async function fillOptions() {
   const facets = await get("api/facets");
+  typesAr = facets.event_types_ar;
   const fill = (name, values) => {
     const sel = form().elements[name];
     for (const v of values) sel.append(h("option", { value: v, text: v }));

@@ -35,7 +35,7 @@ export function createMap(el, config, onPick) {
   map.addLayer(clusters);
   return {
     map,
-    show(points) {
+    show(points, fit = false) {
       clusters.clearLayers();
       const markers = [];
       for (const p of points) {
@@ -50,6 +50,8 @@ export function createMap(el, config, onPick) {
         markers.push(m);
       }
       clusters.addLayers(markers);
+      // follow the filter: frame what is left (unless the filter is the map's own view)
+      if (fit && markers.length) map.fitBounds(clusters.getBounds().pad(0.3), { maxZoom: 7, animate: false });
     },
     bbox() {
       const b = map.getBounds();
