@@ -37,7 +37,7 @@ import pyarrow.parquet as pq
 from marsad.doc import Doc
 from marsad.errors import DecodeError, InputError, MarsadError
 from marsad.extract import EXTRACTOR_VERSION, extract
-from marsad.ingest.decode import decode_bytes
+from marsad.ingest.decode import check_text, decode_bytes
 from marsad.ingest.records import InputRecord, parse_json_record
 from marsad.run.corpus_rows import (
     EVENT_SCHEMA,
@@ -46,7 +46,7 @@ from marsad.run.corpus_rows import (
     manifest_row,
     to_table,
 )
-from marsad.run.worker_state import worker_resources
+from marsad.run.worker_state import builds, worker_resources
 
 #: input field names of well-known corpora (ours -> theirs), for `--preset`
 PRESETS: dict[str, dict[str, str]] = {
@@ -279,8 +279,6 @@ def _parse_line(raw: bytes, origin: str, fallback_id: str, options: CorpusOption
 def _warc_records(part: Partition) -> Iterator[InputRecord]:
     from warcio.archiveiterator import ArchiveIterator
 
-    from marsad.ingest.records import _from_text
-
     with open(part.path, "rb") as fh:
         it = ArchiveIterator(fh)
         for rec in it:
@@ -297,8 +295,10 @@ def _warc_records(part: Partition) -> Iterator[InputRecord]:
                 continue  # images, scripts, robots.txt: not articles
             out = _warc_text(payload, ctype, origin, rid)
             if out.error is None:
-                out = _from_text(out.text or "", origin, rid)
-                out.title_first_line = False
+                try:
+                    check_text(out.text or "")
+                except InputError as exc:
+                    out.text, out.error = None, exc
             out.url = uri
             out.published = out.published or rec.rec_headers.get_header("WARC-Date")
             yield out
@@ -381,9 +381,7 @@ def run_partition(
     _atomic_write_table(to_table(manifest, MANIFEST_SCHEMA),
                         out / "manifest" / f"{part.name}.parquet", options.compression)
     result.seconds = time.perf_counter() - t0
-    from marsad.run import worker_state
-
-    result.resources_builds = worker_state.builds()
+    result.resources_builds = builds()
     return result
 
 
