@@ -28,7 +28,7 @@ from marsad.resources import cached_build, data_path, read_tsv
 from marsad.text.matcher import PhraseMatcher
 from marsad.text.normalise import normalise_key, strip_diacritics
 
-GAZETTEER_VERSION = "places-1"
+GAZETTEER_VERSION = "places-2"
 
 #: countries whose small places are matched without a population floor: the Arab League
 CORE = frozenset(
@@ -223,17 +223,40 @@ def _build(shipped: list[Path], users: list[Path], stoplist: Path) -> Gazetteer:
         *_geonames_places(sources, labels, seats),
     ]:
         records[place.id] = (place, names)  # a user record replaces the shipped one
+    stop = _read_stoplist(stoplist)
     places: list[Place] = []
-    entries: list[tuple[str, int]] = []
+    by_key: dict[str, list[int]] = {}
     for place, names in records.values():
         idx = len(places)
         places.append(place)
         keys: set[str] = set()
         for n in names:
             keys |= name_variants(n)
-        entries.extend((k, idx) for k in sorted(keys))
+        for k in sorted(keys):
+            by_key.setdefault(k, []).append(idx)
+    entries = [
+        (k, i) for k, idxs in by_key.items() if _worth_matching(k, [places[i] for i in idxs], stop)
+        for i in idxs
+    ]
     matcher: PhraseMatcher[int] = PhraseMatcher(entries, suffixes=frozenset({""}))
-    return Gazetteer(places=places, matcher=matcher, stop=_read_stoplist(stoplist))
+    return Gazetteer(places=places, matcher=matcher, stop=stop)
+
+
+def _worth_matching(key: str, places: list[Place], stop: dict[str, str]) -> bool:
+    """Leave out of the trie the very short names the recogniser would refuse anyway.
+
+    Two-letter names (اب, قم) and three-letter names of places outside the Arab League
+    (كان, وان, ليل) are mostly letters inside other words: tens of thousands of trie hits
+    per hundred articles, each checked and dropped. Curated names stay ("محافظة إب").
+    """
+    curated = any(p.source in ("country", "curated") for p in places)
+    if len(key) <= 2:
+        return False
+    if len(key) == 3 and " " not in key:
+        if stop.get(key) == "trigger" and not curated:
+            return False
+        return curated or any(p.country in CORE for p in places)
+    return True
 
 
 def load_gazetteer(extra: Iterable[Path] = ()) -> Gazetteer:

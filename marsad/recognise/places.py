@@ -17,6 +17,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from marsad.doc import Doc, PlaceValue, Span
 from marsad.places.countries import gentilic_table
@@ -88,18 +89,24 @@ def _candidates(m: _Mention, evidence: Counter[str]) -> list[Place]:
     return ok
 
 
+@lru_cache(maxsize=1)
+def _gentilic_words() -> dict[str, str]:
+    """Every gentilic with its possible proclitics (والإيرانية, للعراقيين) -> country."""
+    out: dict[str, str] = {}
+    for word, iso in gentilic_table().items():
+        out.setdefault(word, iso)
+        for c in ("و", "ف", "ب", "وب", "فب", "ل", "ول", "فل"):
+            out.setdefault(c + word, iso)
+        if word.startswith("ال"):
+            for c in ("", "و", "ف"):
+                out.setdefault(c + "لل" + word[2:], iso)
+    return out
+
+
 def _gentilic_evidence(text: str) -> Counter[str]:
     """Countries named by nationality adjectives: "الميليشيات الإيرانية" -> IR."""
-    table = gentilic_table()
-    out: Counter[str] = Counter()
-    for m in _WORD.finditer(text):
-        w = m.group()
-        iso = table.get(w)
-        if iso is None and len(w) > 4 and w[0] in "وفبل":
-            iso = table.get(w[1:]) or (table.get("ال" + w[2:]) if w[1] == "ل" else None)
-        if iso:
-            out[iso] += 1
-    return out
+    table = _gentilic_words()
+    return Counter(iso for w in _WORD.findall(text) if (iso := table.get(w)) is not None)
 
 
 def _evidence(mentions: list[_Mention], text: str) -> Counter[str]:
