@@ -16,7 +16,17 @@ from dataclasses import dataclass
 from marsad.doc import Doc, Span, TimeValue
 from marsad.recognise import dates_rules as R
 from marsad.recognise import make_span
-from marsad.recognise.wordlists import B0, B1, PREFIX, alternation, lexicon, norm
+from marsad.recognise.wordlists import (
+    B0,
+    B1,
+    PREFIX,
+    Anchored,
+    Anchors,
+    Scan,
+    alternation,
+    lexicon,
+    norm,
+)
 from marsad.registry import component, resource
 from marsad.resources import Resources
 
@@ -43,13 +53,14 @@ class TimeGrammar:
     not_weekday_before: frozenset[str]
     not_today_before: frozenset[str]
     not_today_after: frozenset[str]
-    month_re: re.Pattern[str]
-    weekday_re: re.Pattern[str]
-    deictic_re: re.Pattern[str]
-    ago_re: re.Pattern[str]
-    period_re: re.Pattern[str]
-    year_re: re.Pattern[str]
-    numeric_re: re.Pattern[str]
+    anchors: Anchors  # each pattern runs only around its anchor words
+    month_re: Anchored
+    weekday_re: Anchored
+    deictic_re: Anchored
+    ago_re: Anchored
+    period_re: Anchored
+    year_re: Anchored
+    numeric_re: Anchored
 
 
 @resource("time_grammar")
@@ -119,12 +130,21 @@ def load_time_grammar(resources: Resources) -> TimeGrammar:
         r"|(?P<y2>\d{4})(?P<sep2>[/.-])(?P<m2>\d{1,2})(?P=sep2)(?P<d2>\d{1,2}))"
         r"(?![\d/])(?:\s*(?P<hsuf>ه|م)(?!\w))?"
     )
+    anchors = Anchors()
+    specs = (
+        anchors.add(re.compile(month_re), months, 70, 70),
+        anchors.add(re.compile(weekday_re), weekdays, 30, 40),
+        anchors.add(re.compile(deictic_re), deictic, 25, 30),
+        anchors.add(re.compile(ago_re), ("قبل", "منذ"), 3, 60),
+        anchors.add(re.compile(period_re), ["ال" + w for w in period_units], 8, 20),
+        anchors.add(re.compile(year_re), (), 25, 10, digits=True),
+        anchors.add(re.compile(numeric_re), (), 30, 15, digits=True),
+    )
     return TimeGrammar(
         months, weekdays, deictic, rel, units, numbers,
         kind("not_weekday_before"), kind("not_today_before"), kind("not_today_after"),
-        *(re.compile(p) for p in (
-            month_re, weekday_re, deictic_re, ago_re, period_re, year_re, numeric_re
-        )),
+        anchors.build(),
+        *specs,
     )
 
 
@@ -153,9 +173,10 @@ def _plausible_year(year: int, hijri: bool) -> bool:
 Candidate = tuple[int, int, TimeValue]
 
 
-def _months(g: TimeGrammar, text: str, pub: dt.date | None) -> list[Candidate]:
+def _months(g: TimeGrammar, scan: Scan, pub: dt.date | None) -> list[Candidate]:
+    text = scan.text
     found: list[tuple[int, int, int, bool, int | None, int | None, int | None, bool]] = []
-    for m in g.month_re.finditer(text):
+    for m in scan.finditer(g.month_re):
         month, hijri, ambiguous = g.months[m["mon"]]
         day = int(m["day"]) if m["day"] else None
         year = int(m["year"]) if m["year"] else None
@@ -192,9 +213,10 @@ def _months(g: TimeGrammar, text: str, pub: dt.date | None) -> list[Candidate]:
     return out
 
 
-def _weekdays(g: TimeGrammar, text: str, pub: dt.date | None) -> list[Candidate]:
+def _weekdays(g: TimeGrammar, scan: Scan, pub: dt.date | None) -> list[Candidate]:
+    text = scan.text
     out: list[Candidate] = []
-    for m in g.weekday_re.finditer(text):
+    for m in scan.finditer(g.weekday_re):
         start = min(m.start(k) for k in ("part", "yawm", "wd") if m[k] is not None)
         if m["part"] is None and m["yawm"] is None and (
             _prev_word(text, start) in g.not_weekday_before
@@ -213,9 +235,10 @@ def _weekdays(g: TimeGrammar, text: str, pub: dt.date | None) -> list[Candidate]
     return out
 
 
-def _deictics(g: TimeGrammar, text: str, pub: dt.date | None) -> list[Candidate]:
+def _deictics(g: TimeGrammar, scan: Scan, pub: dt.date | None) -> list[Candidate]:
+    text = scan.text
     out: list[Candidate] = []
-    for m in g.deictic_re.finditer(text):
+    for m in scan.finditer(g.deictic_re):
         dx = m["dx"]
         start = m.start("part") if m["part"] else m.start("dx")
         offset = g.deictic[dx]
@@ -245,9 +268,9 @@ def _deictics(g: TimeGrammar, text: str, pub: dt.date | None) -> list[Candidate]
     return out
 
 
-def _agos(g: TimeGrammar, text: str, pub: dt.date | None) -> list[Candidate]:
+def _agos(g: TimeGrammar, scan: Scan, pub: dt.date | None) -> list[Candidate]:
     out: list[Candidate] = []
-    for m in g.ago_re.finditer(text):
+    for m in scan.finditer(g.ago_re):
         unit, number = g.units[m["unit"]]
         more = 1 if m["mod"] in ("اكثر من", "ما يزيد عن", "ما يزيد علي") else 0
         more = -1 if m["mod"] == "اقل من" else more
@@ -276,9 +299,9 @@ def _agos(g: TimeGrammar, text: str, pub: dt.date | None) -> list[Candidate]:
     return out
 
 
-def _periods(g: TimeGrammar, text: str, pub: dt.date | None) -> list[Candidate]:
+def _periods(g: TimeGrammar, scan: Scan, pub: dt.date | None) -> list[Candidate]:
     out: list[Candidate] = []
-    for m in g.period_re.finditer(text):
+    for m in scan.finditer(g.period_re):
         if m["rel"] is None and m["this"] is None:
             continue
         unit, number = g.units[m["punit"][2:]]
@@ -299,9 +322,9 @@ def _periods(g: TimeGrammar, text: str, pub: dt.date | None) -> list[Candidate]:
     return out
 
 
-def _years(g: TimeGrammar, text: str, pub: dt.date | None) -> list[Candidate]:
+def _years(g: TimeGrammar, scan: Scan, pub: dt.date | None) -> list[Candidate]:
     out: list[Candidate] = []
-    for m in g.year_re.finditer(text):
+    for m in scan.finditer(g.year_re):
         if not (m["c1"] or m["c2"] or m["hsuf"]):
             continue
         year, hijri = int(m["year"]), m["hsuf"] == "ه"
@@ -313,9 +336,9 @@ def _years(g: TimeGrammar, text: str, pub: dt.date | None) -> list[Candidate]:
     return out
 
 
-def _numeric(g: TimeGrammar, text: str, pub: dt.date | None) -> list[Candidate]:
+def _numeric(g: TimeGrammar, scan: Scan, pub: dt.date | None) -> list[Candidate]:
     out: list[Candidate] = []
-    for m in g.numeric_re.finditer(text):
+    for m in scan.finditer(g.numeric_re):
         if m["y"]:
             y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
         else:
@@ -338,8 +361,8 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
     """Time expressions in `doc`, each resolved against `doc.published`."""
     assert doc.norm is not None, "the text layer must run before the recognisers"
     g: TimeGrammar = resources.get("time_grammar")
-    text, pub = doc.norm.text, doc.published
-    cands = [c for f in _FINDERS for c in f(g, text, pub)]
+    scan = g.anchors.scan(doc.norm.text)
+    cands = [c for f in _FINDERS for c in f(g, scan, doc.published)]
     cands.sort(key=lambda c: (c[0] - c[1], c[0]))
     taken: list[Candidate] = []
     for c in cands:

@@ -17,7 +17,18 @@ from dataclasses import dataclass
 from marsad.doc import Doc, NumberValue, Span
 from marsad.recognise import make_span
 from marsad.recognise.numbers_words import Token, can_join, parse_digits, value_of
-from marsad.recognise.wordlists import B0, B1, alternation, lexicon, norm, words_after, words_before
+from marsad.recognise.wordlists import (
+    B0,
+    B1,
+    Anchored,
+    Anchors,
+    Scan,
+    alternation,
+    lexicon,
+    norm,
+    words_after,
+    words_before,
+)
 from marsad.registry import component, resource
 from marsad.resources import Resources
 
@@ -43,8 +54,9 @@ class NumberLexicon:
     duals: dict[str, tuple[str, str]]  # normalised dual noun -> (lemma, category)
     before: dict[str, str]  # cue before the number -> category
     after: dict[str, str]  # cue after the counted noun -> category
-    token_re: re.Pattern[str]
-    dual_re: re.Pattern[str]
+    anchors: Anchors  # the two patterns run only around number words, digits, duals
+    token_re: Anchored
+    dual_re: Anchored
     approx_before_re: re.Pattern[str]
     approx_after_re: re.Pattern[str]
 
@@ -69,17 +81,22 @@ def load_number_lexicon(resources: Resources) -> NumberLexicon:
     dual_re = re.compile(rf"{B0}(?:[وفبل]|ال|وال|بال|لل)?(?P<noun>{alternation(duals)}){B1}")
     approx_before_re = re.compile(rf"{B0}[وف]?(?P<cue>{alternation(appr_b)})\s*$")
     approx_after_re = re.compile(rf"\s*(?P<cue>{alternation(appr_a)}){B1}")
+    anchors = Anchors()
+    token_spec = anchors.add(token_re, words, 3, 3, digits=True)
+    dual_spec = anchors.add(dual_re, duals, 4, 2)
     return NumberLexicon(
-        words, nouns, duals, before, after, token_re, dual_re, approx_before_re, approx_after_re
+        words, nouns, duals, before, after, anchors.build(), token_spec, dual_spec,
+        approx_before_re, approx_after_re,
     )
 
 
 # --- tokens and runs ------------------------------------------------------------------------
 
 
-def _tokens(lex: NumberLexicon, text: str) -> list[Token]:
+def _tokens(lex: NumberLexicon, scan: Scan) -> list[Token]:
+    text = scan.text
     out: list[Token] = []
-    for m in lex.token_re.finditer(text):
+    for m in scan.finditer(lex.token_re):
         if m["word"] is not None:
             value, kind = lex.words[m["word"]]
             out.append(Token(m.start("word"), m.end("word"), value, kind, m["wp"] == "و"))
@@ -206,7 +223,8 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
     ]
     spans: list[Span] = []
     used: list[tuple[int, int]] = []
-    for run in _runs(_tokens(lex, text), text):
+    scan = lex.anchors.scan(text)
+    for run in _runs(_tokens(lex, scan), text):
         s, e = run[0].start, run[-1].end
         if any(ts <= s and e <= te for ts, te in in_time):
             continue
@@ -240,7 +258,7 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
         spans.append(make_span(doc, start, e, "number", val, COMPONENT))
         used.append((start, tail))
     # dual nouns count two: "مقتل جنديين", "قتيلين"
-    for m in lex.dual_re.finditer(text):
+    for m in scan.finditer(lex.dual_re):
         s, e = m.start("noun"), m.end("noun")
         if any(us <= s < ue for us, ue in used) or any(ts <= s < te for ts, te in in_time):
             continue

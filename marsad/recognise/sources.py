@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from marsad.doc import Doc, SourceValue, Span
 from marsad.recognise import make_span
-from marsad.recognise.wordlists import B0, B1, alternation, lexicon, norm
+from marsad.recognise.wordlists import B0, B1, Anchored, Anchors, Scan, alternation, lexicon, norm
 from marsad.registry import component, resource
 from marsad.resources import Resources
 from marsad.text.clitics import QUOTES
@@ -57,9 +57,10 @@ class SourceLexicon:
     media: frozenset[str]
     stop: frozenset[str]
     not_np: frozenset[str]
-    cue_re: re.Pattern[str]  # anonymous sources
-    verb_re: re.Pattern[str]  # reporting verbs
-    prep_re: re.Pattern[str]  # بحسب, وفقا ل, نقلا عن
+    anchors: Anchors  # the three patterns below run only around their anchor words
+    cue_re: Anchored  # anonymous sources
+    verb_re: Anchored  # reporting verbs
+    prep_re: Anchored  # بحسب, وفقا ل, نقلا عن
     intro_re: re.Pattern[str]  # a verb or a prep ending a stretch of text
     stop_phrase_re: re.Pattern[str]
 
@@ -103,6 +104,12 @@ def load_source_lexicon(resources: Resources) -> SourceLexicon:
     CITE = alternation(words("verb") + words("cite_verb"))
     intro_re = re.compile(rf"{B0}[وف]?(?:{CITE}\s+|{PREP})(?:[^\W\d_]+\s+)?$")
     stops = [w for w in words("stop") if " " in w]
+    anchors = Anchors()
+    specs = (
+        anchors.add(cue_re, nouns, 5, 90),
+        anchors.add(verb_re, words("verb"), 2, 2),
+        anchors.add(prep_re, [w.split()[0] for w in words("prep")], 2, 12),
+    )
     return SourceLexicon(
         PhraseMatcher(safe),
         PhraseMatcher(quoted),
@@ -115,9 +122,8 @@ def load_source_lexicon(resources: Resources) -> SourceLexicon:
         frozenset(norm(w) for w in MEDIA_HEADS if " " not in w),
         frozenset(norm(w) for w in words("stop")),
         frozenset(norm(w) for w in words("not_np")),
-        cue_re,
-        verb_re,
-        prep_re,
+        anchors.build(),
+        *specs,
         intro_re,
         re.compile(rf"(?:{alternation(stops)}){B1}"),
     )
@@ -151,9 +157,10 @@ def _introduced(lex: SourceLexicon, text: str, start: int) -> bool:
     return lex.intro_re.search(text, max(0, start - 40), start) is not None
 
 
-def _cues(lex: SourceLexicon, text: str) -> list[Found]:
+def _cues(lex: SourceLexicon, scan: Scan) -> list[Found]:
+    text = scan.text
     out: list[Found] = []
-    for m in lex.cue_re.finditer(text):
+    for m in scan.finditer(lex.cue_re):
         quals = [q.removeprefix("ال") for q in m["quals"].split()] if m["quals"] else []
         quals = [q for q in quals if q in lex.qualifiers]
         nxt = text[m.end() : m.end() + 6].lstrip()
@@ -240,10 +247,11 @@ def _speaker_kind(lex: SourceLexicon, head: str) -> str | None:
     return None
 
 
-def _speakers(lex: SourceLexicon, text: str) -> list[Found]:
+def _speakers(lex: SourceLexicon, scan: Scan) -> list[Found]:
+    text = scan.text
     out: list[Found] = []
     for regex, need_speech in ((lex.verb_re, True), (lex.prep_re, False)):
-        for m in regex.finditer(text):
+        for m in scan.finditer(regex):
             pos = m.end()
             contracted = regex is lex.prep_re and text[pos - 1 : pos + 1] == "لل"
             if contracted:
@@ -274,7 +282,8 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
     assert doc.norm is not None, "the text layer must run before the recognisers"
     lex: SourceLexicon = resources.get("source_lexicon")
     text = doc.norm.text
-    found = _outlets(lex, text) + _cues(lex, text) + _speakers(lex, text)
+    scan = lex.anchors.scan(text)
+    found = _outlets(lex, text) + _cues(lex, scan) + _speakers(lex, scan)
     found.sort(key=lambda f: (f[3], f[0] - f[1], f[0]))
     taken: list[Found] = []
     for f in found:
