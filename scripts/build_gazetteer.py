@@ -11,7 +11,12 @@ With ``--fill-admin`` it also fills the lat/lon/gn_admin1/geonameid columns of t
 admin file (marsad/data/places/admin.tsv) from the GeoNames place of the same Arabic
 name in the same country (the division's seat), where those columns are empty.
 
-Run: python scripts/build_gazetteer.py [--fill-admin]
+With ``--stop-candidates CORPUS.jsonl[.gz]`` it prints the gazetteer names that occur in
+many articles of a news corpus (field ``content`` or ``text``) and are not yet in
+marsad/data/places/stoplist.tsv: the candidates to review by hand (common words that are
+also some village's name). Only counts are printed, never text.
+
+Run: python scripts/build_gazetteer.py [--fill-admin | --stop-candidates CORPUS]
 """
 
 from __future__ import annotations
@@ -123,11 +128,44 @@ def fill_admin(path: Path = ADMIN) -> int:
     return filled
 
 
+def stop_candidates(corpus: Path, articles: int = 6000, skip: int = 1000, min_df: int = 8) -> None:
+    """Print (document frequency, name, best place) for frequent names not yet stoplisted."""
+    sys.path.insert(0, str(ROOT))
+    from collections import Counter
+
+    from marsad.places.gazetteer import load_gazetteer
+    from marsad.text.normalise import normalise
+
+    gaz = load_gazetteer()
+    df: Counter[str] = Counter()
+    opener = gzip.open if corpus.suffix == ".gz" else open
+    with opener(corpus, "rt", encoding="utf-8") as fh:
+        for n, line in enumerate(fh):
+            if n < skip:
+                continue
+            if n >= skip + articles:
+                break
+            rec = json.loads(line)
+            text = normalise(rec.get("content") or rec.get("text") or "").text
+            df.update({h.key for h in gaz.matcher.find(text)})
+    for key, count in df.most_common():
+        if count < min_df:
+            break
+        if key in gaz.stop or "ال" + key in gaz.stop:
+            continue
+        best = max(gaz.lookup(key) or gaz.lookup("ال" + key), key=lambda p: p.population, default=None)
+        if best is not None and best.source == "geonames":
+            print(f"{count}\t{key}\t{best.name_en}\t{best.country}\t{best.population}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--fill-admin", action="store_true", help="fill admin.tsv coordinates")
+    ap.add_argument("--stop-candidates", type=Path, help="a JSONL news corpus to count names in")
     args = ap.parse_args()
-    if args.fill_admin:
+    if args.stop_candidates:
+        stop_candidates(args.stop_candidates)
+    elif args.fill_admin:
         print(f"filled {fill_admin()} admin rows", file=sys.stderr)
     else:
         print(f"wrote {build()} places to {OUT}", file=sys.stderr)
