@@ -47,7 +47,28 @@ def build_kb(extra: tuple[Path, ...] = ()) -> KB:
         kb.add(read_actor_file(path))
     for path in extra:
         kb.add(read_actor_file(path))  # user files last: they override by id
+    _yield_derived_aliases(kb)
     return kb
+
+
+def _yield_derived_aliases(kb: KB) -> None:
+    """A derived organ gives up an alias that a curated or user entry also uses
+    ("وزارة الدفاع الروسية" is curated as Russia's military)."""
+    from dataclasses import replace
+
+    from marsad.text.normalise import normalise_key
+
+    claimed = {normalise_key(al) for a in kb.actors.values() if not a.provenance.startswith("derived")
+               for al in a.aliases_ar}
+    for aid, a in list(kb.actors.items()):
+        if not a.provenance.startswith("derived"):
+            continue
+        keep = tuple(al for al in a.aliases_ar if normalise_key(al) not in claimed)
+        if keep != a.aliases_ar:
+            if keep:
+                kb.actors[aid] = replace(a, aliases_ar=keep, name_ar=keep[0])
+            else:
+                del kb.actors[aid]
 
 
 def _entries(kb: KB) -> list[tuple[str, str]]:

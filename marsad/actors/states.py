@@ -1,5 +1,6 @@
 """State actors derived from the country table: the state, its government, military,
-police, intelligence services and parliament, for every country in
+police, intelligence services, parliament and the ministries of interior, defence and
+foreign affairs, for every country in
 `marsad/data/places/countries.tsv`.
 
 They give every nationality a target ("القوات التركية" -> Military Forces of Turkey)
@@ -19,6 +20,9 @@ ORGANS: dict[str, tuple[str, str, str, tuple[str, ...], tuple[str, ...]]] = {
     "COP": ("Police Forces of {c}", "state_forces", "COP", ("الشرطة", "قوات الأمن"), ()),
     "SPY": ("Intelligence Services of {c}", "state_forces", "SPY", ("المخابرات", "الاستخبارات"), ()),
     "LEG": ("Parliament of {c}", "legislature", "LEG", (), ("البرلمان",)),
+    "MOI": ("Ministry of Interior of {c}", "ministry", "GOV", ("وزارة الداخلية", "الداخلية"), ()),
+    "MOD": ("Ministry of Defence of {c}", "ministry", "GOV", ("وزارة الدفاع",), ()),
+    "MFA": ("Ministry of Foreign Affairs of {c}", "ministry", "GOV", ("وزارة الخارجية", "الخارجية"), ()),
 }
 
 _THE = {"United States", "United Kingdom", "United Arab Emirates", "Central African Republic",
