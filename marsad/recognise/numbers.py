@@ -35,6 +35,7 @@ from marsad.resources import Resources
 COMPONENT = "marsad.numbers.v1"
 
 _TOLL = ("killed", "injured", "arrested", "kidnapped")
+_CLAUSE = ".!?;:\n,"
 #: words between a number and its noun that do not stop the link ("عشرة من الجنود")
 _BRIDGE = frozenset(norm(w) for w in ("من",))
 #: words that never are a counted noun
@@ -42,7 +43,7 @@ _NOT_NOUN = frozenset(
     norm(w)
     for w in (
         "في على الى إلى عن من مع او أو و ثم بين حتى منذ خلال بعد قبل عند الذي التي الذين ما لا "
-        "لم لن قد كما هذا هذه ذلك تلك هو هي هم كان كانت يوم أمس اليوم"
+        "لم لن قد كما هذا هذه ذلك تلك هو هي هم كان كانت يوم أمس اليوم جراء بالإضافة يوميا"
     ).split()
 )
 
@@ -196,10 +197,11 @@ def _categorise(
 ) -> str:
     if noun_cat in (*_TOLL, "unit", "other"):
         return noun_cat  # type: ignore[return-value]  # "سقوط 3 صواريخ" is not a toll
-    after = _cue(lex.after, words_after(text, noun_end, 4), text)
+    # cues stay inside the clause: "فتوى بقتل، ستصل إلى عشرات الصفحات" is no toll
+    after = _cue(lex.after, words_after(text, noun_end, 4, stop=_CLAUSE), text)
     if after:
         return after
-    before = _cue(lex.before, words_before(text, start, 4), text)
+    before = _cue(lex.before, words_before(text, start, 4, stop=_CLAUSE), text)
     if before:
         return before
     return noun_cat or "other"
@@ -237,6 +239,8 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
             prev = words_before(text, s, 1)
             if prev and text[prev[0][0] : prev[0][1]] in ("لم", "لا", "ولا", "ما"):
                 continue
+        if first in ("واحد", "واحده") and not text.startswith(" من ", e):
+            continue  # "مؤسسة عسكرية واحدة": an adjective, not a count
         value, approximate = value_of(run)
         noun, cat, ns, ne = _counted(lex, text, e)
         if s > 0 and text[s - 1] == "%":  # "%21"
