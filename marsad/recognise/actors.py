@@ -177,6 +177,10 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
             i += 1
             continue
         actor = _pick(t["a"], idx, doc_countries) if "a" in t else None
+        if actor is not None and h.suffix and (h.suffix == "ي" or actor.kind in ("person", "state")):
+            # "مشاري" is not "مشار" + "my", "حماسي" not "حماس" + "my": names take no suffix
+            i += 1
+            continue
         if actor is None:
             if "n" in t:  # "عراقيين": people of that nationality
                 items.append(_Item(h.start, h.end, compose.nationals(t["n"][0]), None))
