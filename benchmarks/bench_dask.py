@@ -15,10 +15,13 @@ clock where the engine allows it, their start-up reported apart):
 - scheduler overhead: the round trip of 1,000 no-op tasks, and of tasks carrying a batch
   of 50 articles, on the 2-worker cluster.
 
-Overhead per document = wall time x workers / articles - the bare extractor's time per
-article: what each engine adds per article (process start, (de)serialisation, scheduling,
-Parquet or database writes). On a shared 2-core machine the 2-worker figures mostly show
-contention; the JSON records the load average at start and end.
+Overhead per document, two ways: wall time x workers / articles - the bare extractor's
+time per article; and CPU seconds per article (this process with its in-process
+schedulers, its reaped pool children, and the Dask worker processes, read with
+`client.run(time.process_time)`) - the bare extractor's CPU per article. Both include
+what each engine adds (process start, (de)serialisation, scheduling, Parquet or database
+writes). On a shared machine the wall figures mostly show contention; the CPU figures
+hold up better. The JSON records the load average at start and end.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import datetime as dt
 import gzip
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -47,6 +51,17 @@ RESULTS = Path(__file__).with_name("results")
 
 def _noop(i: int) -> int:
     return i
+
+
+def _cpu_now(client: Any | None) -> float:
+    """CPU seconds so far of this process (driver, in-process schedulers and nannies),
+    its reaped children (local pools) and the client's Dask worker processes."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    total = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+    if client is not None:
+        total += sum(client.run(time.process_time).values())
+    return total
 
 
 def _size(batch: list[str]) -> int:
@@ -76,6 +91,7 @@ def bare(rows: list[dict[str, Any]]) -> dict[str, Any]:
     res = default_resources().warm()
     warm = time.perf_counter() - t
     t = time.perf_counter()
+    c = time.process_time()
     events = 0
     for o in rows:
         events += len(extract(o["content"], id=o["url"], published=o["date_extracted"],
@@ -83,7 +99,7 @@ def bare(rows: list[dict[str, Any]]) -> dict[str, Any]:
                               resources=res).events)
     s = time.perf_counter() - t
     return {"engine": "bare extractor", "workers": 1, "seconds": s, "events": events,
-            "warm_seconds": warm}
+            "cpu_seconds": time.process_time() - c, "warm_seconds": warm}
 
 
 @contextlib.contextmanager
@@ -112,15 +128,19 @@ def bulk(sample: Path, tmp: Path, chunk: int, clients: dict[int, Any]) -> list[d
     for engine, w in runs:
         d = tmp / f"bulk-{engine}-{w}"
         corpus.check_out_dir(d, opts)
+        client = clients[w] if engine == "dask" else None
+        cpu = _cpu_now(client)
         if engine == "local":
             rep = corpus.run_local(parts, d, opts, workers=w)
         else:
             rep, failed = extract_corpus_dask(parts, d, opts, clients[w])
             assert not failed, failed
+        cpu = _cpu_now(client) - cpu
         s = rep.summary()
         out.append({"path": "bulk", "engine": engine + (" (pool)" if w > 1 and engine == "local"
                                                          else ""),
-                    "workers": w, "seconds": rep.seconds, "documents": s["documents"],
+                    "workers": w, "seconds": rep.seconds, "cpu_seconds": cpu,
+                    "documents": s["documents"],
                     "events": s["events"], "partitions": len(parts)})
     return out
 
@@ -141,15 +161,16 @@ def _reset(store: Any) -> None:
 
 def _timed_commits(store: Any) -> dict[str, float]:
     """Wrap `store.save_results` to time the driver's batch commits."""
-    acc = {"seconds": 0.0, "batches": 0, "docs": 0}
+    acc = {"seconds": 0.0, "cpu_seconds": 0.0, "batches": 0, "docs": 0}
     inner = store.save_results
 
     def save(run_id: int, results: Any) -> Any:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         try:
             return inner(run_id, results)
         finally:
             acc["seconds"] += time.perf_counter() - t
+            acc["cpu_seconds"] += time.process_time() - c
             acc["batches"] += 1
             acc["docs"] += len(results)
 
@@ -176,14 +197,19 @@ def store_path(label: str, store: Any, rows: list[dict[str, Any]], batch: int,
     for engine, w in (("local", 1), ("local", 2), ("dask", 1), ("dask", 2)):
         _reset(store)
         acc = _timed_commits(store)
+        client = clients[w] if engine == "dask" else None
+        cpu = _cpu_now(client)
         if engine == "local":
             st = run_local(store, workers=w, batch_size=batch)
         else:
             st = run_dask(store, client=clients[w], batch_size=batch, progress=False)
+        cpu = _cpu_now(client) - cpu
         del store.save_results  # back to the class's method
         out.append({"path": f"store:{label}", "engine": engine, "workers": w,
-                    "seconds": st.seconds, "documents": st.coded + st.failed,
+                    "seconds": st.seconds, "cpu_seconds": cpu,
+                    "documents": st.coded + st.failed,
                     "events": st.events, "commit_seconds": acc["seconds"],
+                    "commit_cpu_seconds": acc["cpu_seconds"],
                     "commits": acc["batches"],
                     "commits_per_s": acc["batches"] / acc["seconds"] if acc["seconds"] else None,
                     "committed_docs_per_s": acc["docs"] / acc["seconds"] if acc["seconds"] else None,
@@ -214,15 +240,17 @@ def postgres_store(url: str) -> Iterator[Any]:
 def scheduler_overhead(client: Any, rows: list[dict[str, Any]]) -> dict[str, float]:
     n = 1000
     client.gather(client.map(_noop, range(50), pure=False))  # warm the path
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), _cpu_now(client)
     client.gather(client.map(_noop, range(n), pure=False))
     noop = (time.perf_counter() - t) / n
+    noop_cpu = (_cpu_now(client) - cpu) / n
     batch = [o["content"] for o in rows[:50]]
     m = 100
     t = time.perf_counter()
     client.gather([client.submit(_size, batch, pure=False) for _ in range(m)])
     payload = (time.perf_counter() - t) / m
-    return {"noop_task_ms": noop * 1000, "batch50_task_ms": payload * 1000,
+    return {"noop_task_ms": noop * 1000, "noop_task_cpu_ms": noop_cpu * 1000,
+            "batch50_task_ms": payload * 1000,
             "batch50_kb": sum(len(x.encode()) for x in batch) / 1024}
 
 
@@ -261,9 +289,15 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                     with postgres_store(args.postgres) as s:
                         rows_out += store_path("postgresql", s, rows, args.batch_size, clients)
     per_doc_bare = base["seconds"] / len(rows)
+    cpu_bare = base["cpu_seconds"] / len(rows)
     for r in rows_out:
         r["docs_per_s"] = r["documents"] / r["seconds"] if r["seconds"] else None
         r["overhead_ms_per_doc"] = (r["seconds"] * r["workers"] / r["documents"] - per_doc_bare) * 1000
+        r["cpu_ms_per_doc"] = r["cpu_seconds"] / r["documents"] * 1000
+        r["cpu_overhead_ms_per_doc"] = r["cpu_ms_per_doc"] - cpu_bare * 1000
+        if r.get("commit_seconds"):
+            r["commit_ms_per_doc"] = r["commit_seconds"] / r["documents"] * 1000
+            r["commit_cpu_ms_per_doc"] = r["commit_cpu_seconds"] / r["documents"] * 1000
     facts["runs"] = rows_out
     facts["machine"]["load_average_end"] = list(os.getloadavg())
     _print(facts)
@@ -278,16 +312,22 @@ def _print(facts: dict[str, Any]) -> None:
           "(shared machine: indicative figures)")
     s = facts["scheduler"]
     print(f"Dask: cluster start {facts['cluster_start_seconds']['1']:.1f} s (1 worker), "
-          f"{facts['cluster_start_seconds']['2']:.1f} s (2); no-op task round trip "
-          f"{s['noop_task_ms']:.2f} ms; a task carrying 50 articles ({s['batch50_kb']:.0f} KB) "
+          f"{facts['cluster_start_seconds']['2']:.1f} s (2); no-op task: round trip "
+          f"{s['noop_task_ms']:.2f} ms, {s['noop_task_cpu_ms']:.2f} ms CPU (scheduler + client + "
+          f"worker); a task carrying 50 articles ({s['batch50_kb']:.0f} KB) "
           f"{s['batch50_task_ms']:.2f} ms")
-    print(f"{'path':<18}{'engine':<16}{'workers':>8}{'docs/s':>10}{'overhead ms/doc':>17}"
-          f"{'commits/s':>11}{'commit docs/s':>15}")
+    print("wall figures suffer from the machine's load; CPU figures much less so")
+    print(f"{'path':<18}{'engine':<15}{'wkrs':>5}{'docs/s':>8}{'wall ovh':>10}{'CPU ms':>8}"
+          f"{'CPU ovh':>9}{'commit ms':>11}{'commit CPU':>12}{'commit docs/s':>15}")
     for r in facts["runs"]:
-        cps = f"{r['commits_per_s']:.0f}" if r.get("commits_per_s") else "-"
+        cms = f"{r['commit_ms_per_doc']:.2f}" if r.get("commit_ms_per_doc") else "-"
+        ccpu = f"{r['commit_cpu_ms_per_doc']:.2f}" if r.get("commit_cpu_ms_per_doc") else "-"
         cds = f"{r['committed_docs_per_s']:.0f}" if r.get("committed_docs_per_s") else "-"
-        print(f"{r['path']:<18}{r['engine']:<16}{r['workers']:>8}{r['docs_per_s']:>10.1f}"
-              f"{r['overhead_ms_per_doc']:>17.2f}{cps:>11}{cds:>15}")
+        print(f"{r['path']:<18}{r['engine']:<15}{r['workers']:>5}{r['docs_per_s']:>8.1f}"
+              f"{r['overhead_ms_per_doc']:>10.2f}{r['cpu_ms_per_doc']:>8.2f}"
+              f"{r['cpu_overhead_ms_per_doc']:>9.2f}{cms:>11}{ccpu:>12}{cds:>15}")
+    print("(ms are per article; ovh = over the bare extractor; commit = the driver's "
+          "save_results, CPU of this process only, not the database server's)")
 
 
 def _save(facts: dict[str, Any], out: Path | None) -> None:
