@@ -48,9 +48,11 @@ PERSON_AFTER = frozenset({"بن", "ابن", "بنت"})
 @dataclass(frozen=True, slots=True)
 class Cues:
     level: str | None = None  # admin1 | admin2 | region | town
+    level_word: str | None = None  # the word that gave the level (محافظه, حي, ...)
     modifier: str | None = None  # ريف, شمال, ...
     person: bool = False
     prep: bool = False  # after a preposition (في, من, ...) or with ب/ل glued on
+    after_definite: bool = False  # right after a word with the article ("الحكومة السعودية")
 
 
 def _strip_proclitic(word: str, table: dict[str, str] | frozenset[str]) -> str | None:
@@ -97,21 +99,22 @@ def _word_after(text: str, end: int) -> str:
 
 def read_cues(text: str, word_start: int, end: int) -> Cues:
     """The cues around the name that starts at `word_start` (its proclitic included)."""
-    level = modifier = None
+    level = modifier = level_word = None
     before = _words_before(text, word_start, 3)
     if before and before[0] in PERSON_BEFORE:
         return Cues(person=True)
     if _word_after(text, end) in PERSON_AFTER:
         return Cues(person=True)
     prep = bool(before) and before[0] in PREPOSITIONS
+    definite = bool(before) and before[0].startswith(("ال", "بال", "وال", "لل", "فال"))
     for w in before:
         lw = _strip_proclitic(w, LEVEL_WORDS)
         if lw is not None and level is None and modifier is None:
-            level = LEVEL_WORDS[lw]
+            level, level_word = LEVEL_WORDS[lw], lw
             continue
         mw = _strip_proclitic(w, MODIFIERS)
         if mw is not None and modifier is None:
             modifier = MODIFIERS[mw]
             continue
         break
-    return Cues(level=level, modifier=modifier, prep=prep)
+    return Cues(level, level_word, modifier, prep=prep, after_definite=definite)

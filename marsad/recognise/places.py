@@ -67,6 +67,8 @@ def _plausible(p: Place, m: _Mention, evidence: Counter[str]) -> bool:
         return False
     if m.stop == "context" and not (m.cues.level or (known and m.cues.prep)):
         return False
+    if m.cues.level_word == "حي" and not known:
+        return False  # a neighbourhood: حي الدوحة in a Saudi city is not Doha, Qatar
     if p.source in ("country", "curated"):
         return True
     short = len(m.hit.key) <= 3 and " " not in m.hit.key  # كان, وان, بن: words first
@@ -174,6 +176,8 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
             cues = replace(cues, prep=True)
         if cues.person:
             continue
+        if cues.after_definite and not cues.level and _gentilic_words().get(hit.key):
+            continue  # "الحكومة السعودية", "الأراضي السورية": an adjective, not the country
         cands = [gaz.places[i] for i in hit.payloads]
         mentions.append(_Mention(hit, cands, cues, _stop_rule(gaz, hit)))
     evidence = _evidence(mentions, text)
