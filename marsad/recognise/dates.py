@@ -35,7 +35,10 @@ COMPONENT = "marsad.dates.v1"
 #: words that license a bare month name or a bare year ("في مارس", "منذ 2011")
 _MONTH_CUES = frozenset(
     norm(w)
-    for w in "في خلال منذ حتى مطلع منتصف أواخر أوائل نهاية بداية قبل بعد وفي وخلال ومنذ".split()
+    for w in (
+        "في خلال منذ حتى مطلع منتصف أواخر أوائل نهاية بداية قبل بعد وفي وخلال ومنذ أشهر "
+        "لأشهر شهري"
+    ).split()
 )
 _LAST = frozenset(norm(w) for w in ("الأخير", "الأخيرة", "الأخيرين"))
 
@@ -98,7 +101,7 @@ def load_time_grammar(resources: Resources) -> TimeGrammar:
         rf"{B0}{PREFIX}(?:(?P<part>{PART})\s+)?{weekday_lead}"
         rf"(?:(?P<day>\d{{1,2}})(?!\d)\s*(?:من\s+)?)?(?:(?P<shahr>شهر)\s+)?(?P<mon>{MON})"
         rf"{pair}(?:\s*,?\s*(?:من\s+)?(?:(?:عام|العام|سنه)\s+)?{year})?"
-        rf"(?:\s+(?:من\s+)?(?:العام\s+|السنه\s+)?(?P<rel>{REL}))?{B1}"
+        rf"(?:\s+(?:من\s+)?(?P<yr>العام\s+|السنه\s+)?(?P<rel>{REL}))?{B1}"
     )
     weekday_re = (
         rf"{B0}{PREFIX}(?:(?P<part>{PART})\s+)?(?:(?P<yawm>يوم)\s+)?(?P<wd>{WD})"
@@ -126,8 +129,8 @@ def load_time_grammar(resources: Resources) -> TimeGrammar:
     )
     numeric_re = (
         rf"{B0}{PREFIX}{weekday_lead}"
-        r"(?<![\d/.])(?:(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})"
-        r"|(?P<y2>\d{4})(?P<sep2>[/.-])(?P<m2>\d{1,2})(?P=sep2)(?P<d2>\d{1,2}))"
+        r"(?<![\d/.])(?:(?P<d>\d{1,2})(?P<sep>\s?/\s?|[.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})"
+        r"|(?P<y2>\d{4})(?P<sep2>\s?/\s?|[.-])(?P<m2>\d{1,2})(?P=sep2)(?P<d2>\d{1,2}))"
         r"(?![\d/])(?:\s*(?P<hsuf>ه|م)(?!\w))?"
     )
     anchors = Anchors()
@@ -175,7 +178,9 @@ Candidate = tuple[int, int, TimeValue]
 
 def _months(g: TimeGrammar, scan: Scan, pub: dt.date | None) -> list[Candidate]:
     text = scan.text
-    found: list[tuple[int, int, int, bool, int | None, int | None, int | None, bool]] = []
+    # [start, end, month, hijri, day, year (0: relative to an unknown publication date),
+    #  rel, joined by و, licensed, year relative to publication]
+    found: list[list] = []
     for m in scan.finditer(g.month_re):
         month, hijri, ambiguous = g.months[m["mon"]]
         day = int(m["day"]) if m["day"] else None
@@ -186,30 +191,42 @@ def _months(g: TimeGrammar, scan: Scan, pub: dt.date | None) -> list[Candidate]:
         start = min(
             m.start(k) for k in ("part", "wd", "day", "shahr", "mon") if m[k] is not None
         )
+        year_rel = False
+        if m["yr"] and rel is not None and year is None:
+            # "فبراير من العام الماضي": the year is relative, not the month
+            base = (R.hijri_year_of(pub) if hijri else pub.year) if pub is not None else None
+            year, rel, year_rel = (base + rel if base else 0), None, True
+        licensed = True
         if day is None and year is None and not m["shahr"] and rel is None:
-            licensed = not ambiguous and (
-                m["mon2"] is not None
-                or _prev_word(text, start) in _MONTH_CUES
-                or text.startswith("و", m.start())  # "يناير وفبراير من العام الماضي"
-            )
-            if not licensed:
+            if ambiguous:
                 continue
+            licensed = m["mon2"] is not None or _prev_word(text, start) in _MONTH_CUES
         if day is not None and not 1 <= day <= 31:
             continue
-        if year is not None and not _plausible_year(year, hijri):
+        if year and not _plausible_year(year, hijri):
             continue
-        found.append((start, m.end(), month, hijri, day, year, rel, m.start() < start))
-    # "في يناير وفبراير من العام الماضي": a month joined by و to the next takes its year
+        found.append(
+            [start, m.end(), month, hijri, day, year, rel, m.start() < start, licensed, year_rel]
+        )
+    # "في يناير وفبراير من العام الماضي", "لأشهر إبريل ومايو ويونيو 2015م": a month joined
+    # by و to the next one takes its year, and one licensed month licenses the others
     for i in range(len(found) - 2, -1, -1):
-        s, e, month, hijri, day, year, rel, _ = found[i]
-        nxt = found[i + 1]
-        if year is None and rel is None and nxt[7] and text[e : nxt[0]].strip() == "و":
-            found[i] = (s, e, month, hijri, day, nxt[5], nxt[6], found[i][7])
+        cur, nxt = found[i], found[i + 1]
+        if nxt[7] and text[cur[1] : nxt[0]].strip() == "و":
+            if cur[5] is None and cur[6] is None:
+                cur[5], cur[6], cur[9] = nxt[5], nxt[6], nxt[9]
+            cur[8] = cur[8] or nxt[8]
+    for i in range(1, len(found)):
+        prev, cur = found[i - 1], found[i]
+        if cur[7] and text[prev[1] : cur[0]].strip() == "و":
+            cur[8] = cur[8] or prev[8]
     out: list[Candidate] = []
-    for s, e, month, hijri, day, year, rel, _ in found:
-        value = R.month_day_date(pub, month, day, year, rel, hijri)
+    for s, e, month, hijri, day, year, rel, _, licensed, year_rel in found:
+        if not licensed:
+            continue
+        value = None if year == 0 else R.month_day_date(pub, month, day, year, rel, hijri)
         precision = "day" if day is not None else "month"
-        out.append((s, e, TimeValue(value, precision, relative=year is None)))
+        out.append((s, e, TimeValue(value, precision, relative=year is None or year_rel)))
     return out
 
 
