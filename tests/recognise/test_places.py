@@ -262,3 +262,36 @@ def test_places_json_fields(seed_text, resources):
     assert places
     for key in ("geonameid", "name_ar", "name_en", "country", "admin1", "lat", "lon", "level", "modifier"):
         assert all(key in e for e in places)
+
+
+def test_places_saudinewsnet_country_adjective_after_definite_noun(saudinewsnet_articles, resources):
+    # "الحكومة السعودية", "الجنسية السعودية": the adjective, not the country
+    import re
+
+    checked = 0
+    for a in saudinewsnet_articles[:150]:
+        text = a["content"]
+        starts = {s.start for s in places_in(text, resources)}
+        for m in re.finditer(r"(?<!\w)ال\w+ (السعودية)(?!\w)", text):
+            if re.match(r"ال(مملكة|عربية|منطقة|محافظة)", m.group()):
+                continue
+            checked += 1
+            assert m.start(1) not in starts, text[m.start() : m.end()]
+    assert checked > 20
+
+
+@pytest.mark.parametrize(
+    "text, name_en, country",
+    [
+        ("ومصلى العيد بحي الدوحة الجنوبية في الدمام", None, None),
+        ("وقع حريق في محل بحي الفيصلية بمدينة نجران", None, None),
+        ("قتل الرضيع في قرية دوما بالضفة الغربية", "Dūmā", "PS"),
+    ],
+)
+def test_places_neighbourhood_and_village_names(text, name_en, country, resources):
+    spans = places_in(text, resources)
+    first = spans[0].text
+    if name_en is None:  # the neighbourhood is not Doha, Qatar or Faysaliyah, Jordan
+        assert first not in ("الدوحة", "الفيصلية")
+    else:
+        assert (spans[0].value.name_en, spans[0].value.country) == (name_en, country)
