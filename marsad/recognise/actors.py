@@ -169,7 +169,8 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
     n = len(hits)
     while i < n:
         h, t = hits[i], tagged[i]
-        nxt = i + 1 if i + 1 < n and _gap_ok(text, h.end, hits[i + 1].start) else None
+        nxt = (i + 1 if i + 1 < n and _gap_ok(text, h.end, hits[i + 1].start - len(hits[i + 1].prefix))
+               else None)
         if nxt is None and i + 1 < n and text[h.end:hits[i + 1].start].strip() in _DEMONSTRATIVES:
             nxt = i + 1  # "عناصر هذه الميليشيات"
         if "x" in t or (h.suffix == "ه" and not h.key.endswith("ت")):
@@ -186,7 +187,7 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
                 items.append(_Item(h.start, h.end, compose.nationals(t["n"][0]), None))
             i += 1
             continue
-        if actor.kind == "state" and _counted(text, h.start - len(h.prefix)):
+        if actor.kind == "state" and not h.prefix and _counted(text, h.start):
             # "70 أستراليا": the accusative nationality ("70 Australians"), not the state
             items.append(_Item(h.start, h.end, compose.nationals(actor.country or ""), None))
             i += 1
@@ -206,12 +207,12 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
         if actor.generic and nxt is not None:
             tn = tagged[nxt]
             follower = _pick(tn["a"], idx, doc_countries) if "a" in tn else None
-            if "g" in tn and actor.compose:
+            if "g" in tn and actor.compose and not hits[nxt].prefix:
                 v = compose.with_country(actor, tn["g"][0], idx.kb, on, source="nationality")
                 items.append(_Item(h.start, hits[nxt].end, v, None))
                 i = nxt + 1
                 continue
-            if "u" in tn:
+            if "u" in tn and not hits[nxt].prefix:
                 items.append(_Item(h.start, hits[nxt].end, compose.unidentified(actor, idx.kb, on),
                                    actor if actor.compose in CONTEXT_MODES else None))
                 i = nxt + 1
@@ -221,6 +222,13 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
                 v = compose.value_of(follower, idx.kb, on)
                 items.append(_Item(h.start, hits[nxt].end, v, None))
                 i = nxt + 1
+                continue
+        if actor.kind == "officials" and i + 1 < n and "g" in tagged[i + 1] and not hits[i + 1].prefix:
+            between = text[h.end : hits[i + 1].start].split()
+            if len(between) == 1 and between[0].startswith("ال"):  # "وزير الثقافة اليمني"
+                v = compose.with_country(actor, tagged[i + 1]["g"][0], idx.kb, on, source="nationality")
+                items.append(_Item(h.start, hits[i + 1].end, v, None))
+                i += 2
                 continue
         if actor.needs_modifier:
             i += 1
