@@ -218,6 +218,10 @@ def _noun_phrase(
         if words and (w in lex.not_np or (w[0] in "وف" and w[1:] in lex.not_np | lex.stop)):
             speech = w in lex.not_np and w.endswith("ا")  # "ظريف مخاطبا النواب:"
             break  # "مراقبين فربما" ends the phrase too, but says nothing
+        if words and w[0] == "و" and w not in lex.official | lex.titles | lex.media:
+            break  # "أفادت الراقي وجلبت": a new clause, not the speaker's name
+        if not words and w[0] in "وف" and w[1:] in lex.not_np:
+            return None  # "قال وهو يبتسم"
         if any(c.isdigit() for c in w):
             break
         if not words and (w in lex.not_np or not w.isalpha() or len(w) < 2):
@@ -268,10 +272,12 @@ def _speakers(lex: SourceLexicon, scan: Scan) -> list[Found]:
                 continue  # "قالت وكالة «سانا»": the outlet itself is found by name
             if kind is None:
                 # after a verb any noun phrase can speak ("قال البرقان إن"); after "بحسب"
-                # only a source-like one or a name ("حسب ميوله" is not a source)
-                if regex is lex.prep_re and (phrase[0].startswith("ال") or len(phrase) < 2):
+                # or "وفق" only a source-like one ("وفق ضوابط محددة" is not a source)
+                if regex is lex.prep_re:
                     continue
-                kind = "generic" if phrase[0].startswith("ال") else "person"
+                # "الحيدري", "القحطاني": a single nisba surname is a person
+                nisba = len(phrase) == 1 and phrase[0].endswith("ي")
+                kind = "generic" if phrase[0].startswith("ال") and not nisba else "person"
             name = "ال" + text[s:e] if contracted else text[s:e]
             out.append((s, e, SourceValue(name, kind, outlet=kind == "outlet"), 2))
     return out
