@@ -176,7 +176,7 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
             cues = replace(cues, prep=True)
         if cues.person:
             continue
-        if cues.after_definite and not cues.level and _gentilic_words().get(hit.key):
+        if cues.after_definite and _gentilic_words().get(hit.key):
             continue  # "الحكومة السعودية", "الأراضي السورية": an adjective, not the country
         cands = [gaz.places[i] for i in hit.payloads]
         mentions.append(_Mention(hit, cands, cues, _stop_rule(gaz, hit)))
