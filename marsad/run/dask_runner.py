@@ -124,6 +124,8 @@ def extract_corpus_dask(
     failed: dict[str, str] = {}
     t0 = time.perf_counter()
     if todo:
+        # warm every worker (again a no-op where done): a caller's own client may lack it
+        client.register_plugin(MarsadWorkerPlugin(options.extra_actor_files))
         run_id = uuid.uuid4().hex[:8]  # fresh keys: never reuse an earlier run's results
         futures = client.map(
             run_partition,
@@ -195,6 +197,7 @@ def run_dask(
         stats.todo = min(stats.todo, limit)
     ctx = contextlib.nullcontext(client) if client is not None else connect(scheduler, workers=workers)
     with ctx as c, _run_progress(progress, stats.todo, c) as advance:
+        c.register_plugin(MarsadWorkerPlugin())  # a no-op where connect() did it
         n_workers = max(len(c.scheduler_info().get("workers", {})), 1)
         depth = in_flight or 2 * n_workers  # batches queued ahead: every worker stays busy
         stats.run_id = run_id = store.start_run(
