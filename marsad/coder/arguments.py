@@ -44,6 +44,11 @@ def _cue_before(m: Mention, span: Span, role: str, doc: Doc, window: int = 3) ->
     return False
 
 
+def _negated_before(doc: Doc, start: int) -> bool:
+    words = doc.text[max(0, start - 20) : start].split()[-2:]
+    return any(w.lstrip("و") in ("ليست", "ليس", "لا", "غير") for w in words)
+
+
 def participants(m: Mention) -> list[Span]:
     out = []
     for s in m.entities:
@@ -63,6 +68,10 @@ def assign_actors(m: Mention, doc: Doc) -> None:
     target: list[Span] = []
     for a in actors:
         v: ActorValue = a.value  # type: ignore[assignment]
+        if _cue_before(m, a, "affil", doc, window=2):
+            continue  # "الموالية لإيران": who backs a participant, not a participant
+        if _negated_before(doc, a.start):
+            continue  # "وليست غارات إسرائيلية": ruled out, see attribution
         before = a.end <= m.primary.start
         gap = _gap(doc, a.end, m.primary.start) if before else _gap(doc, m.primary.end, a.start)
         if m.family.group == "protest" and (v.inter == 6 or v.kind in ("protesters", "generic_protesters")):
@@ -75,16 +84,21 @@ def assign_actors(m: Mention, doc: Doc) -> None:
             target.append(a)  # "مقتل جنديين عراقيين": the killed
         elif fam == "arrest":
             (perp if v.sector in ("COP", "MIL", "SPY", "GOV", "JUD") else target).append(a)
+        elif m.family.group not in ("violence", "protest", "arrest") and not before:
+            if gap <= 3 and not perp:
+                perp.append(a)
         elif not before and gap <= 3:
             # VSO after a verb, construct state after a noun: the doer
             (perp if _is_armed(v) or trig.pos == "v" or fam not in _VICTIM_FAMILIES else target).append(a)
         elif before and gap <= 6:
             (perp if _is_armed(v) else target).append(a)
-        elif not before:
+        elif not before and m.family.group == "violence":
             target.append(a)
     m.actor1 = perp[0] if perp else None
     m.assoc1 = [a for a in perp[1:] if a.value != m.actor1.value] if m.actor1 else []  # type: ignore[union-attr]
     target = [a for a in target if not (m.actor1 and a.value == m.actor1.value)]
+    if m.family.group in ("withdraw", "visit", "base"):
+        target = []  # one-sided acts: no target
     m.actor2 = target[0] if target else None
     m.assoc2 = [a for a in target[1:] if m.actor2 and a.value != m.actor2.value]
     if m.actor1:

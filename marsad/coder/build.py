@@ -92,6 +92,19 @@ def _victim_actor(m: Mention, country: str | None, lex: CoderLexicon) -> ActorRe
     return None
 
 
+_STANCE_ORDER = {"claimed": 0, "asserted": 1, "suspected": 2, "denied": 3}
+
+
+def _one_per_actor(atts: list[Attribution]) -> list[Attribution]:
+    """One attribution per actor and stance family: the firmest, first said."""
+    best: dict[str, Attribution] = {}
+    for a in atts:
+        key = a.actor.id or a.actor.name_en
+        if key not in best or _STANCE_ORDER[a.stance] < _STANCE_ORDER[best[key].stance]:
+            best[key] = a
+    return list(best.values())
+
+
 def _unidentified_military(m: Mention) -> ActorRef:
     t = m.primary
     return ActorRef(None, t.text, "Unidentified Military Forces", "generic", None, "MIL", 8,
@@ -120,6 +133,7 @@ def build_event(doc: Doc, ms: list[Mention], negated: list[Mention], lex: CoderL
                                             m.sentence.text, m.sentence.start, m.sentence.end))
     elif identified:
         actor1 = actor_ref(identified[0].actor1)  # type: ignore[arg-type]
+    attributions = _one_per_actor(attributions)
     for n in negated:
         for ref in denials(n, doc, lex):
             attributions.append(Attribution(ref, "denied", source_for(n, doc), n.sentence.text,
@@ -136,7 +150,7 @@ def build_event(doc: Doc, ms: list[Mention], negated: list[Mention], lex: CoderL
         status = "unknown"
     actor2_m = next((m for m in ms if m.actor2 is not None), None)
     actor2 = actor_ref(actor2_m.actor2) if actor2_m else None  # type: ignore[arg-type]
-    if actor2 is None:
+    if actor2 is None and main.family.group not in ("withdraw", "visit", "base"):
         for m in ms:
             actor2 = _victim_actor(m, country, lex)
             if actor2:

@@ -40,8 +40,8 @@ def code_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
         arguments.assign_actors(m, doc)
         arguments.assign_victims(m, doc, lex)
         victims = len(arguments.victim_nouns(m, doc, lex))
-        if not classify.supported(m, lex, victims):
-            continue
+        if m.modality != "negated" and not classify.supported(m, lex, victims):
+            continue  # (a denial is kept whatever its support: it carries who is ruled out)
         m.distinct = m.has_cue("other") and any(
             c.value == "other" and 0 <= c.start - m.primary.end <= 12 for c in m.cues
         )
@@ -67,21 +67,30 @@ def _drop_intercepted(ms: list[Mention]) -> list[Mention]:
     ]
 
 
-def gate(mentions: list[Mention], model: EventModel | None) -> list[Mention]:
-    """Keep the candidates the learned gate believes; its probability is the confidence."""
+def score_mentions(mentions: list[Mention], model: EventModel | None) -> None:
+    """The learned gate's probability becomes the confidence of each candidate it covers."""
     if model is None:
-        return mentions
-    kept = []
+        return
     for m in mentions:
         p = model.score(m.family.plover_type, m.sentence.text, m)
-        if p is None:
-            kept.append(m)
-            continue
-        m.confidence = round(p, 3)
-        m.why.append(f"gate p={p:.2f}")
-        if m.modality not in ("asserted", "historical") or model.keep(m.family.plover_type, p):
-            kept.append(m)
-    return kept
+        if p is not None:
+            m.confidence = round(p, 3)
+            m.gated = True
+            m.why.append(f"gate p={p:.2f}")
+
+
+def keep_cluster(cluster: list[Mention], model: EventModel | None, kept_types: set[str]) -> bool:
+    """An event stands when its best-supported mention clears the gate: in an article,
+    the headline or one clear sentence vouches for the vaguer mentions merged with it.
+    Once the article has reported an event of a type, a further distinct event of that
+    type told with its own date stands too (an earlier strike in a strike report)."""
+    if model is None or not any(m.gated for m in cluster):
+        return True
+    best = max(m.confidence for m in cluster if m.gated)
+    if model.keep(cluster[0].family.plover_type, best):
+        return True
+    dated = any(m.date is not None for m in cluster)
+    return dated and cluster[0].family.plover_type in kept_types
 
 
 @component("marsad.coder.v1")
@@ -89,11 +98,17 @@ def code_events(doc: Doc, resources: Resources) -> Doc:
     from marsad.extract import EXTRACTOR_VERSION
 
     lex: CoderLexicon = resources.get("coder")
-    mentions = gate(code_mentions(doc, lex), resources.get("event_model"))
+    model: EventModel | None = resources.get("event_model")
+    mentions = code_mentions(doc, lex)
+    score_mentions(mentions, model)
     reported = [m for m in mentions if m.modality in ("asserted", "historical")]
     negated = [m for m in mentions if m.modality == "negated"]
     events = []
+    kept_types: set[str] = set()
     for cluster in merge_mentions(reported):
+        if not keep_cluster(cluster, model, kept_types):
+            continue
+        kept_types.add(cluster[0].family.plover_type)
         refs = [n for n in negated if n.family.group == cluster[0].family.group
                 and cluster[0].sentence.start <= n.sentence.start]
         events.append(build_event(doc, cluster, refs, lex, EXTRACTOR_VERSION))

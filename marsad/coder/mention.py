@@ -66,6 +66,7 @@ class Mention:
     civilian: bool = False
     why: list[str] = field(default_factory=list)
     confidence: float = 0.5
+    gated: bool = False  # confidence comes from the learned gate
 
     def cue_roles(self) -> set[str]:
         return {str(c.value) for c in self.cues}
@@ -127,7 +128,7 @@ def find_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
             for t in c_trig:
                 fam = lex.families[t.value.family]  # type: ignore[union-attr]
                 by_group.setdefault(fam.group, []).append(t)
-            for group_triggers in by_group.values():
+            for group_triggers in _split(by_group, s_cues, s_modal, doc.text):
                 primary = max(group_triggers, key=lambda t: _rank(t, lex))
                 mentions.append(
                     Mention(
@@ -144,6 +145,30 @@ def find_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
                     )
                 )
     return mentions
+
+
+_NEGATORS = {"ليست", "ليس", "لا", "لم", "غير", "وليست", "وليس", "ولا", "ولم"}
+
+
+def _split(
+    by_group: dict[str, list[Found]], cues: list[Found], modal: list[Found], text: str
+) -> list[list[Found]]:
+    """Groups of triggers that tell one event each. A trigger that is denied ("وليست غارات
+    إسرائيلية") or marked as another event ("غارة أخرى", "الغارة الأولى") stands alone."""
+    out: list[list[Found]] = []
+    for triggers in by_group.values():
+        rest: list[Found] = []
+        for t in triggers:
+            before = text[max(0, t.start - 12) : t.start].split()
+            denied = bool(before) and before[-1] in _NEGATORS
+            other = any(c.value == "other" and 0 <= c.start - t.end <= 3 for c in cues)
+            if (denied or other) and len(triggers) > 1:
+                out.append([t])
+            else:
+                rest.append(t)
+        if rest:
+            out.append(rest)
+    return out
 
 
 def _rank(t: Found, lex: CoderLexicon) -> tuple[int, int]:
