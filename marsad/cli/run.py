@@ -35,16 +35,24 @@ def run(
     """
     from marsad.store import Store
 
-    store = Store(db)
-    if engine == "dask":
-        from marsad.run.dask_runner import run_dask
-
-        stats = run_dask(store, scheduler=scheduler, workers=workers, batch_size=batch_size,
-                         reextract=reextract, extractor=extractor)
-    elif engine == "local":
-        stats = _run_local(store, workers, batch_size, reextract, extractor, limit, lease, as_json)
-    else:
+    if engine not in ("local", "dask"):
         raise typer.BadParameter("--engine is local or dask")
+    store = Store(db)
+    with Progress(TextColumn(f"extracting ({engine})"), BarColumn(), MofNCompleteColumn(),
+                  TimeRemainingColumn(), console=err_console, disable=as_json) as bar:
+        task = bar.add_task("run", total=None)
+        hooks = {"on_start": lambda s: bar.update(task, total=s.todo),
+                 "progress": lambda n: bar.advance(task, n)}
+        opts = {"workers": workers, "batch_size": batch_size, "reextract": reextract,
+                "extractor": extractor, "limit": limit, "lease_seconds": lease}
+        if engine == "dask":
+            from marsad.run.dask_runner import run_dask
+
+            stats = run_dask(store, scheduler=scheduler, **opts, **hooks)
+        else:
+            from marsad.run.local import run_local
+
+            stats = run_local(store, **opts, **hooks)
     out = stats.to_dict() if hasattr(stats, "to_dict") else dict(stats)
     if dedup:
         from marsad.store.canonical import deduplicate_store
@@ -57,19 +65,6 @@ def run(
             f"run {out.get('run_id')}: coded {out.get('coded')}, failed {out.get('failed')}, "
             f"events {out.get('events')}, {out.get('docs_per_second')} docs/s"
             + (f"; canonical events {out['dedup']['events']}" if dedup else ""))
-
-
-def _run_local(store, workers, batch_size, reextract, extractor, limit, lease, quiet):  # type: ignore[no-untyped-def]
-    from marsad.run.local import run_local
-
-    with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(),
-                  TimeRemainingColumn(), console=err_console, disable=quiet) as bar:
-        task = bar.add_task("run", total=None)
-        return run_local(
-            store, workers=workers, batch_size=batch_size, reextract=reextract,
-            extractor=extractor, limit=limit, lease_seconds=lease,
-            on_start=lambda s: bar.update(task, total=s.todo),
-            progress=lambda n: bar.advance(task, n))
 
 
 def register(app: typer.Typer) -> None:
