@@ -138,6 +138,7 @@ def build_event(doc: Doc, ms: list[Mention], negated: list[Mention], lex: CoderL
         for ref in denials(n, doc, lex):
             attributions.append(Attribution(ref, "denied", source_for(n, doc), n.sentence.text,
                                             n.sentence.start, n.sentence.end))
+    attributions = _one_per_actor(attributions)
     if actor1 is None and main.sub_event_type in _REMOTE_AIR:
         actor1 = _unidentified_military(main)  # ACLED: unattributed air strikes
     if claimed:

@@ -67,6 +67,23 @@ def _drop_intercepted(ms: list[Mention]) -> list[Mention]:
     ]
 
 
+def _denials_by_cluster(clusters: list[list[Mention]], negated: list[Mention]) -> dict[int, list[Mention]]:
+    """A denial ("وليست غارات إسرائيلية") speaks of the event told just before it."""
+    out: dict[int, list[Mention]] = {}
+    for n in negated:
+        best = None
+        for i, c in enumerate(clusters):
+            if c[0].family.group != n.family.group:
+                continue
+            if any(m.sentence.start <= n.sentence.start for m in c):
+                last = max(m.sentence.start for m in c if m.sentence.start <= n.sentence.start)
+                if best is None or last > best[0] or (last == best[0] and not c[0].distinct):
+                    best = (last, i)
+        if best is not None:
+            out.setdefault(best[1], []).append(n)
+    return out
+
+
 def score_mentions(mentions: list[Mention], model: EventModel | None) -> None:
     """The learned gate's probability becomes the confidence of each candidate it covers."""
     if model is None:
@@ -105,13 +122,15 @@ def code_events(doc: Doc, resources: Resources) -> Doc:
     negated = [m for m in mentions if m.modality == "negated"]
     events = []
     kept_types: set[str] = set()
-    for cluster in merge_mentions(reported):
-        if not keep_cluster(cluster, model, kept_types):
-            continue
-        kept_types.add(cluster[0].family.plover_type)
-        refs = [n for n in negated if n.family.group == cluster[0].family.group
-                and cluster[0].sentence.start <= n.sentence.start]
-        events.append(build_event(doc, cluster, refs, lex, EXTRACTOR_VERSION))
+    clusters = [c for c in merge_mentions(reported)]
+    kept = []
+    for cluster in clusters:
+        if keep_cluster(cluster, model, kept_types):
+            kept_types.add(cluster[0].family.plover_type)
+            kept.append(cluster)
+    denied = _denials_by_cluster(kept, negated)
+    for i, cluster in enumerate(kept):
+        events.append(build_event(doc, cluster, denied.get(i, []), lex, EXTRACTOR_VERSION))
     for m in mentions:
         if m.modality in ("future", "hypothetical") or (m.modality == "negated" and not any(
             m.family.group == e_m.family.group for e_m in reported

@@ -40,9 +40,16 @@ def _place_key(m: Mention) -> tuple[str | None, str | None]:
 
 
 def _places_compatible(a: Mention, b: Mention) -> bool:
-    (ka, a1), (kb, b1) = _place_key(a), _place_key(b)
+    (ka, _), (kb, _) = _place_key(a), _place_key(b)
     if ka is None or kb is None or ka == kb:
         return True
+    va, vb = a.location.value, b.location.value  # type: ignore[union-attr]
+    for wide, narrow in ((va, vb), (vb, va)):
+        # a governorate or country and a town inside it: the same place told more or less precisely
+        if wide.level == "country" and wide.country == narrow.country:  # type: ignore[union-attr]
+            return True
+        if wide.level == "admin1" and wide.admin1 and wide.admin1 == narrow.admin1:  # type: ignore[union-attr]
+            return True
     return False
 
 
