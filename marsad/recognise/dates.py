@@ -53,6 +53,7 @@ class TimeGrammar:
     rel: dict[str, int]
     units: dict[str, tuple[str, str]]  # word -> (day|week|month|year, sg|dual|pl)
     numbers: dict[str, int]
+    ordinals: dict[str, int]  # "الثالث" -> 3 (day of the month)
     not_weekday_before: frozenset[str]
     not_today_before: frozenset[str]
     not_today_after: frozenset[str]
@@ -82,6 +83,7 @@ def load_time_grammar(resources: Resources) -> TimeGrammar:
     def kind(k: str) -> frozenset[str]:
         return frozenset(norm(r["word"]) for r in words if r["kind"] == k)
 
+    ordinals = {norm(r["word"]): int(r["value"]) for r in words if r["kind"] == "ordinal"}
     numbers = {
         norm(r["word"]): int(r["value"])
         for r in lexicon("number_words.tsv")
@@ -99,7 +101,8 @@ def load_time_grammar(resources: Resources) -> TimeGrammar:
     pair = rf"(?:\s*(?:/|\(|-|–)\s*(?P<mon2>{MON})\s*\)?)?"
     month_re = (
         rf"{B0}{PREFIX}(?:(?P<part>{PART})\s+)?{weekday_lead}"
-        rf"(?:(?P<day>\d{{1,2}})(?!\d)\s*(?:من\s+)?)?(?:(?P<shahr>شهر)\s+)?(?P<mon>{MON})"
+        rf"(?:(?P<day>\d{{1,2}})(?!\d)\s*(?:من\s+)?|(?P<oday>{alternation(ordinals)})\s+من\s+)?"
+        rf"(?:(?P<shahr>شهر)\s+)?(?P<mon>{MON})"
         rf"{pair}(?:\s*,?\s*(?:من\s+)?(?:(?:عام|العام|سنه)\s+)?{year})?"
         rf"(?:\s+(?:من\s+)?(?P<yr>العام\s+|السنه\s+)?(?P<rel>{REL}))?{B1}"
     )
@@ -144,7 +147,7 @@ def load_time_grammar(resources: Resources) -> TimeGrammar:
         anchors.add(re.compile(numeric_re), (), 30, 15, digits=True),
     )
     return TimeGrammar(
-        months, weekdays, deictic, rel, units, numbers,
+        months, weekdays, deictic, rel, units, numbers, ordinals,
         kind("not_weekday_before"), kind("not_today_before"), kind("not_today_after"),
         anchors.build(),
         *specs,
@@ -183,13 +186,15 @@ def _months(g: TimeGrammar, scan: Scan, pub: dt.date | None) -> list[Candidate]:
     found: list[list] = []
     for m in scan.finditer(g.month_re):
         month, hijri, ambiguous = g.months[m["mon"]]
-        day = int(m["day"]) if m["day"] else None
+        day = int(m["day"]) if m["day"] else g.ordinals.get(m["oday"]) if m["oday"] else None
         year = int(m["year"]) if m["year"] else None
         rel = g.rel.get(m["rel"]) if m["rel"] else None
         if m["hsuf"] == "ه":
             hijri = True
         start = min(
-            m.start(k) for k in ("part", "wd", "day", "shahr", "mon") if m[k] is not None
+            m.start(k)
+            for k in ("part", "wd", "day", "oday", "shahr", "mon")
+            if m[k] is not None
         )
         year_rel = False
         if m["yr"] and rel is not None and year is None:
