@@ -4,10 +4,11 @@ places, statistics. Every query is built with SQLAlchemy and bound parameters.""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from sqlalchemy import and_, func, or_, select
 
 from marsad.serve.deps import get_store, reader
@@ -15,6 +16,7 @@ from marsad.serve.filters import (
     EventFilter,
     base_select,
     conditions,
+    date_arms,
     decode_cursor,
     document_search,
     eff,
@@ -59,25 +61,34 @@ class _S:
 
 def event_rows(store: Store, f: EventFilter, *, limit: int | None, cursor: str | None = None) -> tuple[list[dict[str, Any]], str | None]:
     """Effective event records for a filter, newest first, and the cursor of the next page."""
-    q = base_select(*MACHINE_COLS, ReviewState.status.label("rs_status"), ReviewState.overrides.label("rs_overrides"))
-    q = q.where(*conditions(f, store.dialect))
+    base = base_select(*MACHINE_COLS, ReviewState.status.label("rs_status"), ReviewState.overrides.label("rs_overrides"))
+    base = base.where(*conditions(f, store.dialect, dates=False))
     if cursor:
         date, last_id = decode_cursor(cursor)
         if date is None:
-            q = q.where(Event.event_date.is_(None), Event.id < last_id)
+            base = base.where(Event.event_date.is_(None), Event.id < last_id)
         else:
-            q = q.where(or_(Event.event_date < date, and_(Event.event_date == date, Event.id < last_id),
-                            Event.event_date.is_(None)))
-    q = q.order_by(Event.event_date.desc().nulls_last(), Event.id.desc())
-    if limit is not None:
-        q = q.limit(limit + 1)
+            base = base.where(or_(Event.event_date < date, and_(Event.event_date == date, Event.id < last_id),
+                                  Event.event_date.is_(None)))
+    rows: list[Any] = []
     with store.read() as conn:
-        rows = conn.execute(q).all()
+        for arm in date_arms(f):  # one ordered, limited query per arm, merged below
+            q = base.where(*arm).order_by(Event.event_date.desc().nulls_last(), Event.id.desc())
+            if limit is not None:
+                q = q.limit(limit + 1)
+            rows += conn.execute(q).all()
+    rows.sort(key=lambda r: (r.event_date is not None, r.event_date or dt.date.min, r.id), reverse=True)
     more = limit is not None and len(rows) > limit
     rows = rows[:limit] if limit is not None else rows
     items = [effective(machine_record(r), _state(r)) for r in rows]
     nxt = encode_cursor(rows[-1].event_date, rows[-1].id) if more and rows else None
     return items, nxt
+
+
+def json_response(obj: Any) -> Response:
+    """JSON without FastAPI's generic encoder (7 ms for a page of 50 events; this: 1 ms)."""
+    return Response(json.dumps(obj, ensure_ascii=False, default=str, allow_nan=False).encode(),
+                    media_type="application/json")
 
 
 @router.get("/config")
@@ -100,33 +111,33 @@ def facets() -> dict[str, Any]:
     }
 
 
-@router.get("/events")
+@router.get("/events", response_model=dict[str, Any])
 def list_events(
     f: EventFilter = Depends(event_filter),
     cursor: str | None = Query(None, max_length=400, pattern=r"^[A-Za-z0-9_-]+$",
                                description="next_cursor of the previous page"),
     limit: int = Query(50, ge=1, le=500),
     store: Store = Depends(get_store),
-) -> dict[str, Any]:
+) -> Response:
     """Events matching the filter, newest first; reviewed values win (machine values in /events/{id})."""
     items, nxt = event_rows(store, f, limit=limit, cursor=cursor)
-    return {"items": items, "next_cursor": nxt, "filter": f.as_params()}
+    return json_response({"items": items, "next_cursor": nxt, "filter": f.as_params()})
 
 
-@router.get("/events/points")
+@router.get("/events/points", response_model=dict[str, Any])
 def event_points(
     f: EventFilter = Depends(event_filter),
     limit: int = Query(20000, ge=1, le=100000),
     store: Store = Depends(get_store),
-) -> dict[str, Any]:
+) -> Response:
     """Compact points for the map: id, position, type, date (reviewed values win)."""
     q = base_select(Event.id, eff("lat"), eff("lon"), eff("event_type"), eff("event_date"))
     q = q.where(*conditions(f, store.dialect), eff("lat").is_not(None)).limit(limit + 1)
     with store.read() as conn:
         rows = conn.execute(q).all()
-    items = [{"id": r.id, "lat": r.lat, "lon": r.lon, "event_type": r.event_type,
-              "date": r.event_date.isoformat() if r.event_date else None} for r in rows[:limit]]
-    return {"items": items, "truncated": len(rows) > limit}
+    items = [{"id": r[0], "lat": r[1], "lon": r[2], "event_type": r[3],
+              "date": r[4].isoformat() if r[4] else None} for r in rows[:limit]]
+    return json_response({"items": items, "truncated": len(rows) > limit})
 
 
 @router.get("/events/{event_id}", responses=NOT_FOUND)

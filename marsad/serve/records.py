@@ -92,7 +92,11 @@ def _jsonable(v: Any) -> Any:
 
 
 def machine_record(row: Any) -> dict[str, Any]:
-    return {c: _jsonable(getattr(row, c, None)) for c in LIST_COLUMNS}
+    d = row._asdict() if hasattr(row, "_asdict") else {c: getattr(row, c, None) for c in LIST_COLUMNS}
+    out = {c: d.get(c) for c in LIST_COLUMNS}
+    if out["event_date"] is not None:
+        out["event_date"] = out["event_date"].isoformat()
+    return out
 
 
 def effective(machine: dict[str, Any], state: Any | None) -> dict[str, Any]:

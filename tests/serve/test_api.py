@@ -204,3 +204,16 @@ def test_api_export_formats(client: TestClient, built: dict[str, Any]) -> None:
     rows = list(csv.DictReader(io.StringIO(client.get("/api/export", params={"format": "csv"}).text)))
     assert rows and {"event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "latitude",
                      "longitude", "fatalities", "source", "notes"} <= set(rows[0])
+
+
+def test_api_reviewed_date_moves_event_between_ranges(client: TestClient, built: dict[str, Any], auth: dict[str, str]) -> None:
+    eid = built["seed_event"]
+    r = client.post(f"/api/events/{eid}/review", json={"action": "edit", "field": "event_date", "value": "2015-07-10"},
+                    headers=auth)
+    assert r.status_code == 200, r.text
+    assert eid not in [e["id"] for e in _all(client, since="2019-01-01")]
+    in_2015 = _all(client, since="2015-07-01", until="2015-07-15")
+    assert [e["id"] for e in in_2015] == [eid] and in_2015[0]["event_date"] == "2015-07-10"
+    # pages of two across both date arms: every event once
+    full = [e["id"] for e in _all(client, since="2015-01-01", until="2015-12-31")]
+    assert eid in full and [e["id"] for e in _all(client, since="2015-01-01", until="2015-12-31", limit=2)] == full
