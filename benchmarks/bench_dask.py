@@ -47,6 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks._work import DEFAULT_CORPUS, machine
 
 RESULTS = Path(__file__).with_name("results")
+NO_DASHBOARD = {"dashboard": False, "dashboard_address": ":0"}  # HTTP on a free port
 
 
 def _noop(i: int) -> int:
@@ -110,7 +111,8 @@ def cluster(n: int) -> Iterator[tuple[Any, float]]:
 
     t = time.perf_counter()
     with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, memory_limit="2GiB",
-                      dashboard_address=None) as c, Client(c) as client:
+                      dashboard_address=None,
+                      scheduler_kwargs=NO_DASHBOARD) as c, Client(c) as client:
         client.register_plugin(MarsadWorkerPlugin())
         client.wait_for_workers(n)
         yield client, time.perf_counter() - t

@@ -84,6 +84,8 @@ def connect(
             processes=True,
             memory_limit=memory_limit,
             dashboard_address=":0" if dashboard else None,
+            # without a dashboard the scheduler's HTTP server still wants 8787: any port
+            scheduler_kwargs=None if dashboard else {"dashboard": False, "dashboard_address": ":0"},
         )
         client = Client(cluster)
     try:
