@@ -23,6 +23,7 @@ def gsr(
     folds: int = typer.Option(None, "--folds", help="K-fold cross-validation of the learned coder"),
     limit: int = typer.Option(None, "--limit", help="only the first N sentences of each CSV"),
     actors_file: list[str] = typer.Option([], "--actors", help="extra actor file(s) (JSONL)"),
+    no_model: bool = typer.Option(False, "--no-model", help="score the rule coder without its learned model"),
 ) -> None:
     """Per PLOVER type: TP/FP/FN/TN, precision, recall, F1 (strict and clean), rates per
     label, and actor agreement with the annotators."""
@@ -36,19 +37,29 @@ def gsr(
         err_console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
     t0 = time.perf_counter()
+    learned: bool = False
     if folds is not None:
-        from marsad.evaluate.cv import coder_train, cross_validate, extractor_with_model
+        from marsad.evaluate.cv import FoldError, coder_train, cross_validate, extractor_with_model
 
         try:
             train = coder_train()
             scores = cross_validate(
-                gold.sentences, train, extractor_with_model(extra_actor_files=actors_file), folds
+                gold.sentences, train, extractor_with_model(extra_actor_files=actors_file), folds,
+                on_fold=lambda i, k, sec: err_console.print(f"fold {i}/{k} trained and scored in {sec:.0f}s"),
             )
-        except (LookupError, ValueError) as exc:
+        except (LookupError, FoldError) as exc:
             err_console.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from None
     else:
-        res = Resources(extra_actor_files=actors_file)
+        options = {"event_model": None} if no_model else {}
+        res = Resources(extra_actor_files=actors_file, options=options)
+        learned = _has_model(res)
+        if learned:
+            err_console.print(
+                "note: the extractor uses its shipped learned event model, trained on the "
+                "OEDA dev gold; on that gold these are training-data figures. Use --folds K "
+                "for held-out figures, or --no-model for the rules alone."
+            )
         scores = score_gsr(gold.sentences, extractor_predict(res, progress=_progress()))
     seconds = time.perf_counter() - t0
     if report:
@@ -59,10 +70,11 @@ def gsr(
     if as_json:
         out: dict[str, Any] = scores.to_dict()
         out.update(files=gold.files, spans_files=gold.spans_files,
-                   unmatched_spans=gold.unmatched_spans, seconds=round(seconds, 2))
+                   unmatched_spans=gold.unmatched_spans, seconds=round(seconds, 2),
+                   learned_model="cross-validated" if folds else learned)
         emit_json(out, pretty=True)
     else:
-        _print_tables(scores, gold.files, seconds)
+        _print_tables(scores, gold.files, seconds, learned)
     if min_f1 is not None:
         failing = scores.failing(min_f1)
         if failing:
@@ -71,6 +83,14 @@ def gsr(
                 + ", ".join(f"{t} {scores.types[t].strict.f1:.3f}" for t in failing)
             )
             raise typer.Exit(1)
+
+
+def _has_model(res: Any) -> bool:
+    """Does the extractor run a learned model (the coder's "event_model" resource)?"""
+    try:
+        return res.get("event_model") is not None
+    except MarsadError:  # no learned component registered
+        return False
 
 
 def _progress() -> Any:
@@ -90,9 +110,12 @@ def _pct(x: float | None) -> str:
     return "-" if x is None else f"{x:.3f}"
 
 
-def _print_tables(scores: Any, files: list[str], seconds: float) -> None:
-    console = Console()
-    mode = f", {scores.folds}-fold cross-validation (held-out)" if scores.folds else ""
+def _print_tables(scores: Any, files: list[str], seconds: float, learned: bool) -> None:
+    console = Console(width=None if sys.stdout.isatty() else 110)
+    if scores.folds:
+        mode = f", {scores.folds}-fold cross-validation of the learned model (held-out)"
+    else:
+        mode = ", shipped learned model" if learned else ", no learned model"
     console.print(
         f"{scores.sentences} sentences from {len(files)} file(s), {scores.duplicates} duplicate "
         f"text(s) dropped, {scores.errors} extractor error(s){mode}; {seconds:.1f}s"

@@ -14,6 +14,7 @@ model})`, see `extractor_with_model`).
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -23,10 +24,14 @@ from marsad.evaluate.gsr_data import GsrSentence, unique_sentences
 Train = Callable[[list[GsrSentence]], Any]
 
 
+class FoldError(ValueError):
+    """The sentences cannot be split into the folds asked for."""
+
+
 def assign_folds(sentences: Sequence[GsrSentence], k: int) -> list[int]:
     """The fold (0..k-1) of each sentence, whole articles per fold, sizes balanced."""
     if k < 2:
-        raise ValueError("cross-validation needs at least 2 folds")
+        raise FoldError("cross-validation needs at least 2 folds (--folds 2 or more)")
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -48,7 +53,7 @@ def assign_folds(sentences: Sequence[GsrSentence], k: int) -> list[int]:
         root = find("doc:" + s.doc_key)
         sizes[root] = sizes.get(root, 0) + 1
     if len(sizes) < k:
-        raise ValueError(f"{len(sizes)} articles cannot fill {k} folds; use fewer folds")
+        raise FoldError(f"{len(sizes)} articles cannot fill {k} folds; use fewer folds")
     # a stable shuffle (hash order), then each group to the currently smallest fold
     order = sorted(sizes, key=lambda g: hashlib.sha256(g.encode()).hexdigest())
     load = [0] * k
@@ -65,16 +70,20 @@ def cross_validate(
     train: Train,
     predict_with: Callable[[Any], Predict],
     k: int = 5,
+    on_fold: Callable[[int, int, float], None] | None = None,
 ) -> GsrScores:
-    """Held-out scores of `train` summed over `k` folds."""
+    """Held-out scores of `train` summed over `k` folds (`on_fold(i, k, seconds)` after each)."""
     unique, dropped = unique_sentences(sentences)
     folds = assign_folds(unique, k)
     total = GsrScores(duplicates=dropped, folds=k)
     for i in range(k):
         train_set = [s for s, f in zip(unique, folds, strict=True) if f != i]
         held_out = [s for s, f in zip(unique, folds, strict=True) if f == i]
+        t = time.perf_counter()
         model = train(train_set)
         total.add(score_gsr(held_out, predict_with(model)))
+        if on_fold is not None:
+            on_fold(i + 1, k, time.perf_counter() - t)
     return total
 
 

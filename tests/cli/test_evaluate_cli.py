@@ -133,3 +133,11 @@ def test_evaluate_cli_gsr_folds_with_a_trainable(gsr_dev: Path, monkeypatch) -> 
     # each fold trains on the other two: every sentence is in training exactly twice
     assert sum(trained) == 2 * out["sentences"]
     assert [m["n"] for m in models] == trained
+
+
+def test_evaluate_cli_gsr_no_model_scores_the_rules_alone(gsr_dev: Path) -> None:
+    result = CliRunner().invoke(app, ["evaluate", "gsr", str(gsr_dev), "--limit", "10", "--json",
+                                      "--no-model"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["learned_model"] is False
+    assert "training-data figures" not in result.stderr

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from marsad.doc import ActorRef, Count, DateRef, Event, PlaceValue, Span, TextRef
-from marsad.evaluate.cv import assign_folds, cross_validate
+from marsad.evaluate.cv import FoldError, assign_folds, cross_validate
 from marsad.evaluate.gsr import Prediction, extractor_predict, score_gsr
 from marsad.evaluate.gsr_actors import alpha3
 from marsad.evaluate.gsr_data import GsrSentence, load_gsr, unique_sentences
@@ -202,6 +202,8 @@ def test_gsr_folds_keep_articles_together_and_ignore_order(dev: list[GsrSentence
         fold_of_doc.setdefault(s.doc_key, set()).add(f)
     assert all(len(fs) == 1 for fs in fold_of_doc.values())
     assert set(folds) == {0, 1, 2, 3}
+    with pytest.raises(FoldError, match="use fewer folds"):
+        assign_folds(unique[:3], 4)
     shuffled = unique[:]
     random.Random(7).shuffle(shuffled)
     again = dict(zip([s.id for s in shuffled], assign_folds(shuffled, 4), strict=True))
