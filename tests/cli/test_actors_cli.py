@@ -41,3 +41,20 @@ def test_actors_cli_evaluate_actor_spans(gsr_dev) -> None:
     assert r.exit_code == 0, r.output
     figures = json.loads(r.output.splitlines()[0])
     assert figures["found_share"] > 0.8
+
+
+def test_actors_cli_entities_reads_a_user_actor_file(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("MARSAD_CACHE_DIR", str(tmp_path / "cache"))
+    actors = tmp_path / "local.jsonl"
+    actors.write_text(json.dumps({
+        "id": "SY-UAF-local-test", "name_en": "Local Defence Group of Test Village",
+        "aliases_ar": ["كتيبة أحرار القرية الوهمية"], "kind": "armed_group", "country": "SY",
+        "sector": "UAF", "inter": 3}, ensure_ascii=False), encoding="utf-8")
+    doc = tmp_path / "doc.txt"
+    doc.write_text("عنوان\nهاجمت كتيبة أحرار القرية الوهمية حاجزا للجيش السوري.", encoding="utf-8")
+    r = runner.invoke(app, ["entities", str(doc), "--actors", str(actors)])
+    assert r.exit_code == 0, r.output
+    ents = json.loads(r.output)["entities"]
+    ids = {e.get("id") for e in ents if e["kind"] == "actor"}
+    assert "SY-UAF-local-test" in ids
+    assert "SY-MIL" in ids
