@@ -197,10 +197,18 @@ def _categorise(
 ) -> str:
     if noun_cat in (*_TOLL, "unit", "other"):
         return noun_cat  # type: ignore[return-value]  # "سقوط 3 صواريخ" is not a toll
-    # cues stay inside the clause: "فتوى بقتل، ستصل إلى عشرات الصفحات" is no toll
-    after = _cue(lex.after, words_after(text, noun_end, 4, stop=_CLAUSE), text)
-    if after:
-        return after
+    # cues stay inside the clause: "فتوى بقتل، ستصل إلى عشرات الصفحات" is no toll; a cue
+    # after the noun counts only up to the next number or cue ("مقتل ثلاثة أشخاص وإصابة
+    # ستة آخرين بجروح": بجروح belongs to the six)
+    following = words_after(text, noun_end, 4, stop=_CLAUSE)
+    for k, (ws, we) in enumerate(following):
+        w = text[ws:we]
+        bare = w[1:] if w[:1] in "وف" else w
+        if w[0].isdigit() or bare in lex.words or bare in lex.before:
+            break
+        after = _cue(lex.after, following[k : k + 1], text)
+        if after:
+            return after
     before = _cue(lex.before, words_before(text, start, 4, stop=_CLAUSE), text)
     if before:
         return before

@@ -60,6 +60,10 @@ def test_numbers_worked_example_storeys_are_not_a_toll(seed_text, resources):
         # اعتقال ثلاثة عناصر ... وراح ضحيته أكثر من 20 جنديا
         ("AAW_ARB_20070115.0049-7", [(3, "arrested"), (20, "killed")]),
         ("AAW_ARB_20061217.0040-21", [(40, "unit"), (4, "injured")]),
+        # مقتل ثلاثة أشخاص وإصابة ستة آخرين بجروح: "بجروح" belongs to the six
+        ("AAW_ARB_20070417.0014-6", [(100, "unit"), (3, "killed"), (6, "injured")]),
+        ("AAW_ARB_20071219.0043-3", [(4, "killed"), (7, "injured")]),  # no counted noun
+        ("AAW_ARB_20071230.0043-5", [(70, "killed"), (47, "killed")]),  # أسيراً توفوا
     ],
 )
 def test_numbers_gsr_sentences(gsr_id, expected, gsr_rows, resources):
