@@ -2,7 +2,8 @@
 
 A false negative's cause is what the extractor did instead (nothing, another type, the
 right type with a modality that does not count, a failure); a false positive's cause is
-the rule that fired (the event's first `why` entry, else its trigger word). Groups are
+its PLOVER mode and trigger words, or the background (historical) modality it was counted
+with. Each item shows the events with their rules (`Event.why`) and confidence. Groups are
 sorted largest first so a developer sees where to work. HTML output escapes every
 string taken from the input.
 """
@@ -33,11 +34,13 @@ def cause(o: Outcome) -> str:
             return f"FN: coded as {', '.join(other)} instead"
         return "FN: no event found"
     ev = p.positive_events(t)[0]
-    if ev.why:
-        return f"FP: {ev.why[0]}"
+    if ev.modality == "historical":
+        rule = next((w for w in ev.why if w.startswith("modality")), "modality historical")
+        return f"FP: counted as background/historical ({rule})"
+    mode = ev.plover.get("mode") or ev.sub_event_type or "-"
     if ev.trigger is not None:
-        return f"FP: trigger «{ev.trigger.text}»"
-    return "FP: no rule recorded"
+        return f"FP: {mode}, trigger «{' '.join(ev.trigger.text.split())}»"
+    return f"FP: {mode}, {ev.why[0] if ev.why else 'no rule recorded'}"
 
 
 def errors_by_cause(scores: GsrScores) -> dict[str, list[Outcome]]:

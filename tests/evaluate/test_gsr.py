@@ -146,24 +146,26 @@ def test_gsr_country_codes_compare_in_alpha3(iso2: str | None, iso3: str | None)
 
 def test_gsr_report_groups_errors_and_escapes_html(dev: list[GsrSentence]) -> None:
     yes1, yes2 = _by_id(dev, "AAW_ARB_20071208.0036-23", "AAW_ARB_20070104.0071-8")
-    easy = next(s for s in dev if s.label == "easy no" and s.event_type == "ASSAULT")
+    easy, easy2 = [s for s in dev if s.label == "easy no" and s.event_type == "ASSAULT"][:2]
     preds = {
         yes1.id: Prediction(error="<script>alert(1)</script>"),
         yes2.id: Prediction([_event("ASSAULT", "negated")]),
         easy.id: Prediction([_event("ASSAULT", why=["verb <قتل> with a weapon"])]),
+        easy2.id: Prediction([_event("ASSAULT", "historical", why=["modality historical (date)"])]),
     }
-    scores = score_gsr([yes1, yes2, easy], lambda b: [preds[s.id] for s in b])
+    scores = score_gsr([yes1, yes2, easy, easy2], lambda b: [preds[s.id] for s in b])
     groups = errors_by_cause(scores)
     assert set(groups) == {
         "ASSAULT FN: the extractor failed",
         "ASSAULT FN: ASSAULT found but modality negated",
-        "ASSAULT FP: verb <قتل> with a weapon",
+        "ASSAULT FP: -, trigger «قتلوا»",
+        "ASSAULT FP: counted as background/historical (modality historical (date))",
     }
     page = render_html(scores)
     assert "<script>" not in page and "&lt;script&gt;" in page
-    assert "&lt;قتل&gt;" in page and yes1.text in page
+    assert "why: verb &lt;قتل&gt; with a weapon" in page and yes1.text in page
     md = render_markdown(scores)
-    assert md.count("- **FN**") == 2 and md.count("- **FP**") == 1
+    assert md.count("- **FN**") == 2 and md.count("- **FP**") == 2
     assert "ASSAULT/-, negated, trigger «قتلوا»" in md
 
 
