@@ -169,8 +169,8 @@ def _counted(
         bare = w[1:] if w[0] in "وف" else w
         if bare in lex.before or bare in lex.after or bare in lex.words:
             break  # "مقتل 5 وإصابة 10": the next word starts another phrase
-        if w not in _NOT_NOUN and w.isalpha() and len(w) > 2:
-            return w, None, s, e
+        if w not in _NOT_NOUN and w.isalpha() and len(w) > 2 and w[0] != "و":
+            return w, None, s, e  # an unknown noun; "وجرحوا" starts a new clause
     return None, None, None, None
 
 
