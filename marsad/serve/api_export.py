@@ -10,41 +10,22 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
+from sqlalchemy import select
 
+from marsad.export.acled import ACLED_COLUMNS, acled_row
 from marsad.serve.api_read import event_rows
 from marsad.serve.deps import get_store, reader
 from marsad.serve.filters import EventFilter, event_filter
+from marsad.serve.reviewed import apply_reviews
+from marsad.store.models import Event, Mention
 from marsad.store.store import Store
 
 router = APIRouter(prefix="/api", dependencies=[Depends(reader)],
                    responses={401: {"description": "reading needs a token on this server (--read-token)"}})
 
-# ACLED's column names where marsad has the value; marsad's own columns after them
-CSV_COLUMNS = [
-    ("event_id_cnty", "id"), ("event_date", "event_date"), ("year", None), ("time_precision", None),
-    ("event_type", "event_type"), ("sub_event_type", "sub_event_type"), ("actor1", "actor1_name"),
-    ("inter1", "inter1"), ("actor2", "actor2_name"), ("inter2", "inter2"),
-    ("civilian_targeting", "civilian_targeting"), ("iso", None), ("country", "country"), ("admin1", "admin1"),
-    ("admin2", "admin2"), ("location", "location_name_en"), ("latitude", "lat"), ("longitude", "lon"),
-    ("geo_precision", "geo_precision"), ("source", "sources"), ("notes", "notes_en"), ("fatalities", "fatalities"),
-    ("plover_type", "plover_type"), ("plover_mode", "plover_mode"), ("actor1_ar", "actor1_name_ar"),
-    ("actor2_ar", "actor2_name_ar"), ("location_ar", "location_name_ar"), ("confidence", "confidence"),
-    ("review_status", "status"),
-]
-_PRECISION = {"day": 1, "week": 2, "month": 2, "year": 3}
-
-
-def _csv_value(rec: dict[str, Any], acled: str, ours: str | None) -> Any:
-    if ours is not None:
-        v = rec.get(ours)
-        if acled == "civilian_targeting":
-            return "Civilian targeting" if v else ""
-        return "" if v is None else v
-    if acled == "year":
-        return (rec.get("event_date") or "")[:4]
-    if acled == "time_precision":
-        return _PRECISION.get(rec.get("date_precision") or "", 3)
-    return ""
+# exactly ACLED's columns (marsad.export.acled), then marsad's own
+EXTRA_COLUMNS = ("marsad_id", "review_status", "plover_type", "plover_mode", "actor1_ar", "actor2_ar",
+                 "location_ar", "confidence")
 
 
 def _cell(v: Any) -> Any:
@@ -54,12 +35,31 @@ def _cell(v: Any) -> Any:
     return v
 
 
-def _csv(items: list[dict[str, Any]]) -> Iterator[str]:
+def _acled_events(store: Store, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Full events rows (+ mention payloads for associated actors) for the listed ids,
+    with reviewed values applied."""
+    ids = [e["id"] for e in items]
+    rows: dict[str, dict[str, Any]] = {}
+    with store.read() as conn:
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            for r in conn.execute(select(Event).where(Event.id.in_(chunk))).mappings():
+                rows[r["id"]] = {**r, "mentions": []}
+            for m in conn.execute(select(Mention.event_id, Mention.payload).where(Mention.event_id.in_(chunk))).mappings():
+                rows[m["event_id"]]["mentions"].append({"payload": m["payload"]})
+        events = apply_reviews(conn, [rows[i] for i in ids if i in rows], include_rejected=True)
+    return events
+
+
+def _csv(events: list[dict[str, Any]]) -> Iterator[str]:
     buf = io.StringIO()
     w = csv.writer(buf)
-    w.writerow([c for c, _ in CSV_COLUMNS])
-    for rec in items:
-        w.writerow([_cell(_csv_value(rec, c, o)) for c, o in CSV_COLUMNS])
+    w.writerow([*ACLED_COLUMNS, *EXTRA_COLUMNS])
+    for e in events:
+        row = acled_row(e)
+        extra = [e["id"], e["review_status"], e.get("plover_type"), e.get("plover_mode"), e.get("actor1_name_ar"),
+                 e.get("actor2_name_ar"), e.get("location_name_ar"), e.get("confidence")]
+        w.writerow([_cell("" if v is None else v) for v in [*(row[c] for c in ACLED_COLUMNS), *extra]])
         if buf.tell() > 64_000:
             yield buf.getvalue()
             buf.seek(0)
@@ -101,8 +101,10 @@ def export(
     items, _ = event_rows(store, f, limit=limit)
     if f.review_status != "rejected":
         items = [r for r in items if r["status"] != "rejected"]
+    if format == "csv":
+        return StreamingResponse(_csv(_acled_events(store, items)), media_type="text/csv; charset=utf-8",
+                                 headers={"content-disposition": 'attachment; filename="marsad-events.csv"'})
     media, body, ext = {
-        "csv": ("text/csv; charset=utf-8", _csv, "csv"),
         "jsonl": ("application/x-ndjson; charset=utf-8", _jsonl, "jsonl"),
         "geojson": ("application/geo+json", _geojson, "geojson"),
     }[format]

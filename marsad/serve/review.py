@@ -78,6 +78,10 @@ def recompute_state(conn: Connection, event_id: str) -> None:
         status = "accepted"
     else:
         status = None
+    if ev.status != "merged":  # the store's exporter and dedup pass honour events.status
+        want = "rejected" if status == "rejected" else "active"
+        if ev.status != want:
+            conn.execute(update(Event).where(Event.id == event_id).values(status=want))
     conn.execute(delete(ReviewState).where(ReviewState.event_id == event_id))
     if status is None:
         return

@@ -96,7 +96,7 @@ def test_browser_filter_open_evidence_review_export(page: Any, live: dict[str, A
     href = page.get_attribute("#export-csv", "href")
     body = page.request.get(live["url"] + href).text()
     rows = list(csv.DictReader(io.StringIO(body)))
-    assert [r["event_id_cnty"] for r in rows] == [live["seed_event"]]
+    assert [r["marsad_id"] for r in rows] == [live["seed_event"]]
     assert rows[0]["fatalities"] == "2" and rows[0]["review_status"] == "edited"
     assert page.problems == []
 

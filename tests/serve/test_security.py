@@ -144,7 +144,7 @@ def test_security_hostile_document_is_data_not_markup(sqlite_store: Store) -> No
         assert SCRIPT not in c.get(path).text
     # CSV cells that a spreadsheet would run as formulas are defused
     rows = list(csv.DictReader(io.StringIO(c.get("/api/export", params={"format": "csv"}).text)))
-    notes = next(row["notes"] for row in rows if row["event_id_cnty"] == ids["event"])
+    notes = next(row["notes"] for row in rows if row["marsad_id"] == ids["event"])
     assert notes.startswith("'=HYPERLINK")
     # injection attempts in filters are values, not SQL
     for evil in ("' OR 1=1 --", "%", "_", "\\", "x\" OR \"1\"=\"1"):
