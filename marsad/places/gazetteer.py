@@ -28,12 +28,15 @@ from marsad.resources import cached_build, data_path, read_tsv
 from marsad.text.matcher import PhraseMatcher
 from marsad.text.normalise import normalise_key, strip_diacritics
 
-GAZETTEER_VERSION = "places-2"
+GAZETTEER_VERSION = "places-3"
 
 #: countries whose small places are matched without a population floor: the Arab League
 CORE = frozenset(
     "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split()
 )
+
+#: shipped GeoNames places outside the Arab League below this population are not matched
+MIN_ELSEWHERE = 50_000
 
 #: leading particles written both joined and apart (البو كمال / البوكمال, تل عفر / تلعفر)
 PARTICLES = ("البو", "ابو", "بني", "ام", "عبد", "بو", "تل", "ابي")
@@ -227,6 +230,8 @@ def _build(shipped: list[Path], users: list[Path], stoplist: Path) -> Gazetteer:
     places: list[Place] = []
     by_key: dict[str, list[int]] = {}
     for place, names in records.values():
+        if _hopeless(place):
+            continue
         idx = len(places)
         places.append(place)
         keys: set[str] = set()
@@ -235,11 +240,21 @@ def _build(shipped: list[Path], users: list[Path], stoplist: Path) -> Gazetteer:
         for k in sorted(keys):
             by_key.setdefault(k, []).append(idx)
     entries = [
-        (k, i) for k, idxs in by_key.items() if _worth_matching(k, [places[i] for i in idxs], stop)
+        (k, i)
+        for k, idxs in by_key.items()
+        if _worth_matching(k, [places[i] for i in idxs], stop)
         for i in idxs
     ]
     matcher: PhraseMatcher[int] = PhraseMatcher(entries, suffixes=frozenset({""}))
     return Gazetteer(places=places, matcher=matcher, stop=stop)
+
+
+def _hopeless(p: Place) -> bool:
+    """A small shipped GeoNames place outside the Arab League (Poteau, Oklahoma): the
+    recogniser would never take it, so it is left out of the gazetteer altogether. Places
+    a user imported are always kept: whoever imported them wants them found.
+    """
+    return p.source == "geonames" and p.country not in CORE and p.population < MIN_ELSEWHERE
 
 
 def _worth_matching(key: str, places: list[Place], stop: dict[str, str]) -> bool:

@@ -22,7 +22,7 @@ from functools import lru_cache
 from marsad.doc import Doc, PlaceValue, Span
 from marsad.places.countries import gentilic_table
 from marsad.places.cues import Cues, read_cues
-from marsad.places.gazetteer import CORE, Gazetteer, Place, load_gazetteer
+from marsad.places.gazetteer import CORE, MIN_ELSEWHERE, Gazetteer, Place, load_gazetteer
 from marsad.registry import component, resource
 from marsad.resources import Resources
 from marsad.text.matcher import Hit
@@ -32,8 +32,9 @@ COMPONENT = "marsad.places.v1"
 
 #: a place outside the Arab League is matched without context only above this population
 BIG_ELSEWHERE = 500_000
-#: ... and with its country named in the document, above this one
-KNOWN_ELSEWHERE = 50_000
+#: ... and with its country named in the document, above this one (smaller shipped ones
+#: are not even in the gazetteer)
+KNOWN_ELSEWHERE = MIN_ELSEWHERE
 #: a place outside the Arab League loses to a namesake this many times bigger (Paris, TX)
 DWARFED = 4
 #: a one-word town of the Arab League below this population needs a cue, or its country
@@ -73,8 +74,8 @@ def _plausible(p: Place, m: _Mention, evidence: Counter[str]) -> bool:
         return True
     short = len(m.hit.key) <= 3 and " " not in m.hit.key  # كان, وان, بن: words first
     if p.country not in CORE:
-        if short:
-            return bool(m.cues.level) and known
+        if short or (m.cues.level and known):
+            return bool(m.cues.level) and known  # "قرية X" in a country the text names
         return p.population >= BIG_ELSEWHERE or (known and p.population >= KNOWN_ELSEWHERE)
     if " " in m.hit.key or m.cues.level:
         return True
