@@ -148,8 +148,7 @@ def _outlets(lex: SourceLexicon, text: str) -> list[Found]:
 
 
 def _outlet_value(o: Outlet) -> SourceValue:
-    kind = "monitor" if o.kind == "monitor" else o.kind
-    return SourceValue(o.name, kind, o.name_en, outlet=o.kind in ("outlet", "agency"))
+    return SourceValue(o.name, o.kind, o.name_en, outlet=o.kind in ("outlet", "agency"))
 
 
 def _introduced(lex: SourceLexicon, text: str, start: int) -> bool:
