@@ -17,7 +17,7 @@ from marsad.store import models as m
 
 
 @pytest.fixture
-def store(tmp_path: Path):
+def sqlite_store(tmp_path: Path):
     s = Store(tmp_path / "db" / "marsad.db")
     yield s
     s.close()
@@ -33,7 +33,8 @@ def _texts(store: Store) -> dict[str, dict]:
         return {r["origin"]: dict(r) for r in conn.execute(select(m.Document)).mappings()}
 
 
-def test_ingest_encodings_are_decoded(store: Store, tmp_path: Path, paras: list[str]) -> None:
+def test_ingest_encodings_are_decoded(sqlite_store: Store, tmp_path: Path, paras: list[str]) -> None:
+    store = sqlite_store
     src = tmp_path / "in"
     src.mkdir()
     title, body = "غارات البوكمال", paras[2]
@@ -92,7 +93,8 @@ def test_ingest_broken_files_are_quarantined_and_counts_add_up(
     assert again.adds_up
 
 
-def test_ingest_html_drops_script_junk(store: Store, tmp_path: Path, paras: list[str]) -> None:
+def test_ingest_html_drops_script_junk(sqlite_store: Store, tmp_path: Path, paras: list[str]) -> None:
+    store = sqlite_store
     page = f"""<html><head><title>غارات البوكمال</title>
     <script>var ad = "إعلان مزعج"; document.write("<p>junk</p>");</script>
     <style>p {{ color: red }}</style></head><body>
@@ -107,7 +109,8 @@ def test_ingest_html_drops_script_junk(store: Store, tmp_path: Path, paras: list
         assert junk not in doc["text"]
 
 
-def test_ingest_csv_json_array_and_feed(store: Store, tmp_path: Path, paras: list[str]) -> None:
+def test_ingest_csv_json_array_and_feed(sqlite_store: Store, tmp_path: Path, paras: list[str]) -> None:
+    store = sqlite_store
     import csv
 
     with open(tmp_path / "a.csv", "w", newline="", encoding="utf-8") as fh:
@@ -138,7 +141,8 @@ def test_ingest_csv_json_array_and_feed(store: Store, tmp_path: Path, paras: lis
     assert all("<p>" not in d["text"] for d in feed_docs)
 
 
-def test_ingest_warc(store: Store, tmp_path: Path, paras: list[str]) -> None:
+def test_ingest_warc(sqlite_store: Store, tmp_path: Path, paras: list[str]) -> None:
+    store = sqlite_store
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
@@ -161,7 +165,8 @@ def test_ingest_warc(store: Store, tmp_path: Path, paras: list[str]) -> None:
     assert bad and bad[-1].error is not None
 
 
-def test_ingest_saudinewsnet_preset(store: Store, tmp_path: Path, saudinewsnet_articles) -> None:
+def test_ingest_saudinewsnet_preset(sqlite_store: Store, tmp_path: Path, saudinewsnet_articles) -> None:
+    store = sqlite_store
     from marsad.ingest.presets import field_map_for
 
     path = tmp_path / "snn.jsonl.gz"  # written at test time from the shared corpus
