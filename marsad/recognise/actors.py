@@ -75,6 +75,19 @@ def _prev_word(text: str, start: int, prefix: str) -> str:
     return word
 
 
+#: nouns of land before a nationality adjective: "الأراضي السورية" places the sentence in Syria
+LOCATION_NOUNS = frozenset(
+    "الاراضي المناطق المدن القري البلدات المحافظات الارض الساحه الحدود الاجواء المياه العاصمه "
+    "الداخل المدينه البلده القريه المحافظه المنطقه".split()
+)
+
+#: words for members of a group, before "في" / "من" and the group ("قيادي في حركة حماس")
+MEMBER_WORDS = frozenset(
+    "قيادي قياديا القيادي قيادات قياديين زعيم قائد قائدا عضو عضوا اعضاء عناصر عنصر عنصرا عنصران "
+    "عنصرين مسوول مسوولا مسوولون مسوولين مقاتل مقاتلا مقاتلون مقاتلين ضابط ضابطا ضباط انصار "
+    "مناصري مناصرين مسلحون مسلحين مسلحا افراد جنود جنديا جنديين".split()
+)
+
 _DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هولاء", "اولئك"})
 
 #: words between a militia and a state that mean "backed by it" ("الموالية لإيران")
@@ -164,7 +177,8 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
     doc_countries = {c[:-6] for c in doc_countries}
     sent_starts = _sentence_starts(doc)
     items: list[_Item] = []
-    sentence_country: dict[int, str] = {}
+    sentence_country: dict[int, list[str]] = {}
+    last_place_end: int | None = None  # end of the last country name read as a place ("من العراق وتونس")
     i = 0
     n = len(hits)
     while i < n:
@@ -185,6 +199,9 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
         if actor is None:
             if "n" in t:  # "عراقيين": people of that nationality
                 items.append(_Item(h.start, h.end, compose.nationals(t["n"][0]), None))
+            elif "g" in t and _prev_word(text, h.start, h.prefix) in LOCATION_NOUNS:
+                # "في الأراضي السورية": the sentence happens in that country
+                sentence_country.setdefault(bisect.bisect_right(sent_starts, h.start), []).append(t["g"][0])
             i += 1
             continue
         if actor.kind == "state" and not h.prefix and _counted(text, h.start):
@@ -192,16 +209,23 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
             items.append(_Item(h.start, h.end, compose.nationals(actor.country or ""), None))
             i += 1
             continue
-        if actor.kind == "state" and _state_is_place_or_adjective(text, h, actor):
-            # "في العراق", "بالعراق": a place (the gazetteer's), and the sentence's country
-            sentence_country.setdefault(bisect.bisect_right(sent_starts, h.start), actor.country or "")
+        if actor.kind == "state" and (
+            _state_is_place_or_adjective(text, h, actor)
+            or (h.prefix == "و" and last_place_end is not None
+                and not text[last_place_end : h.start - 1].strip())
+        ):
+            # "في العراق", "بالعراق", "من العراق وتونس": a place (the gazetteer's), and the
+            # sentence's country
+            sentence_country.setdefault(bisect.bisect_right(sent_starts, h.start), []).append(
+                actor.country or "")
+            last_place_end = h.end
             i += 1
             continue
         if actor.generic and actor.compose == "backed" and i + 1 < n:
             backer = _backer(text, h, hits[i + 1], tagged[i + 1])
             if backer:
                 v = compose.with_country(actor, backer, idx.kb, on, source="nationality")
-                items.append(_Item(h.start, h.end, v, None))
+                items.append(_Item(h.start, h.end, v, actor))
                 i += 1  # the backer's name stays a span of its own
                 continue
         if actor.generic and nxt is not None:
@@ -209,7 +233,8 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
             follower = _pick(tn["a"], idx, doc_countries) if "a" in tn else None
             if "g" in tn and actor.compose and not hits[nxt].prefix:
                 v = compose.with_country(actor, tn["g"][0], idx.kb, on, source="nationality")
-                items.append(_Item(h.start, hits[nxt].end, v, None))
+                # a backed militia still operates somewhere: its place may come from the sentence
+                items.append(_Item(h.start, hits[nxt].end, v, actor if actor.compose == "backed" else None))
                 i = nxt + 1
                 continue
             if "u" in tn and not hits[nxt].prefix:
@@ -239,14 +264,34 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
         head = actor if actor.generic and actor.compose in CONTEXT_MODES else None
         items.append(_Item(h.start, h.end, v, head))
         i += 1
+    items = _fold_members(text, items)
     # a generic agent with no nationality takes the country its sentence names
     for it in items:
         if it.head is None or it.value.country:
             continue
-        cc = sentence_country.get(bisect.bisect_right(sent_starts, it.start))
+        ccs = [c for c in sentence_country.get(bisect.bisect_right(sent_starts, it.start), [])
+               if c and c != it.value.nationality]  # a militia's backer is not where it is
+        cc = ccs[0] if ccs else None
         if cc:
             it.value = _in_country(it, cc, idx, doc)
     return [make_span(doc, it.start, it.end, "actor", it.value, NAME) for it in items]
+
+
+def _fold_members(text: str, items: list[_Item]) -> list[_Item]:
+    """"قيادي في حركة حماس", "ضابطا في الشرطة": the member belongs to the group that follows;
+    the span grows back over the member word and a generic span on it is dropped."""
+    out: list[_Item] = []
+    for it in items:
+        words = text[max(0, it.start - 40) : it.start].split()
+        if (len(words) >= 2 and words[-1] in ("في", "من") and words[-2] in MEMBER_WORDS
+                and it.value.kind not in ("state", "nationals") and not it.value.id.startswith(
+                    ("GEN-civilians", "GEN-protesters"))):
+            start = text.rfind(words[-2], 0, it.start)
+            if out and out[-1].start >= start and out[-1].end <= it.start:
+                out.pop()  # the generic "عناصر" / "مسؤولون" now part of this span
+            it = _Item(start, it.end, it.value, it.head)
+        out.append(it)
+    return out
 
 
 def head_of(value: ActorValue, idx: ActorIndex) -> Actor | None:
@@ -315,6 +360,10 @@ def actors_in_context(doc: Doc, resources: Resources) -> Doc:
         if head is None:
             continue
         cands = by_sentence.get(bisect.bisect_right(starts, sp.start))
+        if not cands:
+            continue
+        # a neighbour named as a border ("قرب الحدود مع العراق") is not where the actor is
+        cands = [p for p in cands if "حدود" not in doc.text[max(0, p.start - 14) : p.start]]
         if not cands:
             continue
         after = [p for p in cands if p.start >= sp.end]  # "مسلحون في درعا": the place that follows

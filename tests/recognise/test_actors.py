@@ -94,3 +94,31 @@ def test_actors_saudinewsnet_offsets_and_speed(saudinewsnet_articles, resources)
     elapsed = time.perf_counter() - t0
     assert total > 300
     assert elapsed < 10  # generous: the benchmark, not this test, measures speed
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "actor_id"),
+    [
+        ("قتل قيادي في حركة حماس", "قيادي في حركة حماس", "PS-REB-hamas"),
+        ("بينهم عنصران من الشرطة", "عنصران من الشرطة", "GEN-police"),
+        ("وكان من بينهم مسؤولون في حزب الله العراقي", "مسؤولون في حزب الله العراقي", "IQ-UAF-kh"),
+        ("نظرا لوجود جنود للجيش الألماني في تركيا", "جنود للجيش الألماني", "DE-MIL"),
+    ],
+)
+def test_actors_members_belong_to_the_group(resources, text, span, actor_id) -> None:
+    found = {s.text: s.value.id for s in actors(text, resources)}
+    assert found.get(span) == actor_id, found
+
+
+def test_actors_militia_backer_is_not_its_place(resources) -> None:
+    spans = actors("الميليشيات المدعومة من إيران تسيطر على بعض المناطق السورية", resources)
+    militia = next(s for s in spans if s.text == "الميليشيات")
+    assert militia.value.name_en == "Iran-backed militia"
+    assert militia.value.country == "SY"
+    assert any(a["relation"] == "backed_by" and a["actor"] == "IR-STATE" for a in militia.value.affiliations)
+
+
+def test_actors_coordinated_countries(resources) -> None:
+    assert [s.value.id for s in actors("شنت إسرائيل وتركيا غارات", resources)] == ["IL-STATE", "TR-STATE"]
+    spans = actors("وصل مقاتلين من العراق وتونس", resources)
+    assert [s.value.country for s in spans] == ["IQ"]  # both countries are places here
