@@ -20,6 +20,16 @@ import bisect
 from dataclasses import dataclass
 
 from marsad.actors import compose
+from marsad.actors.cues import (
+    DEMONSTRATIVES,
+    LOCATION_NOUNS,
+    MEMBER_WORDS,
+    backer,
+    counted,
+    gap_ok,
+    prev_word,
+    state_is_place_or_adjective,
+)
 from marsad.actors.index import ActorIndex
 from marsad.actors.kb import Actor
 from marsad.doc import ActorValue, Doc, Span
@@ -30,12 +40,6 @@ from marsad.text.matcher import Hit
 
 NAME = "marsad.actors.v1"
 
-#: words before a country name that make it a place ("في العراق"), normalised
-LOCATIVES = frozenset(
-    "في الي من عن داخل خارج شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط حدود عبر قرب انحاء "
-    "ارجاء مدن محافظات عاصمه مناطق اراضي بلدات سفاره سفير سفيرا قنصليه زار زياره لزياره وصل "
-    "الشمال الجنوب الشرق الغرب جيش قوات حكومه رئيس وزير مع".split()
-)
 #: generic heads that introduce members of the actor that follows ("عناصر الشرطة")
 MEMBER_KINDS = frozenset({"members", "fighters", "gunmen", "soldiers", "militants", "attackers",
                           "security_forces", "military", "police"})
@@ -53,92 +57,6 @@ class _Item:
 
 def _index(resources: Resources) -> ActorIndex:
     return resources.get("actors")
-
-
-def _gap_ok(text: str, end: int, start: int) -> bool:
-    """Only spaces or quotes between two hits: they belong to one noun phrase."""
-    return start >= end and start - end <= 3 and not text[end:start].strip(" \"'«»“”")
-
-
-def _prev_word(text: str, start: int, prefix: str) -> str:
-    i = start - len(prefix)
-    j = i
-    while j > 0 and text[j - 1] == " ":
-        j -= 1
-    k = j
-    while k > 0 and text[k - 1].isalnum():
-        k -= 1
-    word = text[k:j]
-    for p in ("و", "ف"):
-        if word.startswith(p) and word[1:] in LOCATIVES:
-            return word[1:]
-    return word
-
-
-#: nouns of land before a nationality adjective: "الأراضي السورية" places the sentence in Syria
-LOCATION_NOUNS = frozenset(
-    "الاراضي المناطق المدن القري البلدات المحافظات الارض الساحه الحدود الاجواء المياه العاصمه "
-    "الداخل المدينه البلده القريه المحافظه المنطقه".split()
-)
-
-#: words for members of a group, before "في" / "من" and the group ("قيادي في حركة حماس")
-MEMBER_WORDS = frozenset(
-    "قيادي قياديا القيادي قيادات قياديين زعيم قائد قائدا عضو عضوا اعضاء عناصر عنصر عنصرا عنصران "
-    "عنصرين مسوول مسوولا مسوولون مسوولين مقاتل مقاتلا مقاتلون مقاتلين ضابط ضابطا ضباط انصار "
-    "مناصري مناصرين مسلحون مسلحين مسلحا افراد جنود جنديا جنديين".split()
-)
-
-_DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هولاء", "اولئك"})
-
-#: words between a militia and a state that mean "backed by it" ("الموالية لإيران")
-_BACKED_WORDS = frozenset(
-    "الموالية الموالي الموالين موالية موالي موالين المدعومة المدعوم المدعومين مدعومة مدعوم "
-    "مدعومين التابعة التابع التابعين تابعة".replace("ة", "ه").split()
-)
-
-
-def _backer(text: str, head: Hit[str], nxt: Hit[str], tn: dict[str, list[str]]) -> str | None:
-    """The state in "ميليشيات الموالية لإيران" / "المدعومة من إيران", else None."""
-    states = [a[:-6] for a in tn.get("a", []) if a.endswith("-STATE")]
-    if not states:
-        return None
-    words = text[head.end : nxt.start - len(nxt.prefix)].split()
-    if not words or words[0] not in _BACKED_WORDS or len(words) > 2:
-        return None
-    if len(words) == 2 and words[1] != "من":
-        return None
-    if len(words) == 1 and not nxt.prefix.endswith("ل"):
-        return None
-    return states[0]
-
-
-#: travel words before "ل" + country: a destination ("زياراته لإيران", "انتقل للبنان")
-_TRAVEL = ("زيار", "انتقل", "توجه", "عاد", "عوده", "وصل", "سافر", "رحله", "وصول", "مغادر", "قدوم")
-
-
-def _counted(text: str, start: int) -> bool:
-    j = start
-    while j > 0 and text[j - 1] == " ":
-        j -= 1
-    return j > 0 and text[j - 1].isdigit()
-
-
-def _state_is_place_or_adjective(text: str, h: Hit[str], actor: Actor) -> bool:
-    """A country name that names a place ("في العراق", "بالعراق", "زيارته لإيران") or that
-    is the nationality adjective of the noun before it ("الكشافة السعودية")."""
-    if "ب" in h.prefix:
-        return True
-    prev = _prev_word(text, h.start, h.prefix)
-    if prev in LOCATIVES:
-        return True
-    if h.prefix.endswith("ل") and prev.startswith(_TRAVEL):
-        return True
-    from marsad.places.countries import by_gentilic
-
-    if not h.prefix and prev.startswith("ال") and h.key.startswith("ال"):
-        c = by_gentilic(h.key)
-        return c is not None and c.iso2 == actor.country
-    return False
 
 
 def _tags(hit: Hit[str]) -> dict[str, list[str]]:
@@ -183,9 +101,9 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
     n = len(hits)
     while i < n:
         h, t = hits[i], tagged[i]
-        nxt = (i + 1 if i + 1 < n and _gap_ok(text, h.end, hits[i + 1].start - len(hits[i + 1].prefix))
+        nxt = (i + 1 if i + 1 < n and gap_ok(text, h.end, hits[i + 1].start - len(hits[i + 1].prefix))
                else None)
-        if nxt is None and i + 1 < n and text[h.end:hits[i + 1].start].strip() in _DEMONSTRATIVES:
+        if nxt is None and i + 1 < n and text[h.end:hits[i + 1].start].strip() in DEMONSTRATIVES:
             nxt = i + 1  # "عناصر هذه الميليشيات"
         if "x" in t or (h.suffix == "ه" and not h.key.endswith("ت")):
             # "محافظة" is not "محافظ" + "his": a bare ه after a name is a feminine ending
@@ -199,18 +117,18 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
         if actor is None:
             if "n" in t:  # "عراقيين": people of that nationality
                 items.append(_Item(h.start, h.end, compose.nationals(t["n"][0]), None))
-            elif "g" in t and _prev_word(text, h.start, h.prefix) in LOCATION_NOUNS:
+            elif "g" in t and prev_word(text, h.start, h.prefix) in LOCATION_NOUNS:
                 # "في الأراضي السورية": the sentence happens in that country
                 sentence_country.setdefault(bisect.bisect_right(sent_starts, h.start), []).append(t["g"][0])
             i += 1
             continue
-        if actor.kind == "state" and not h.prefix and _counted(text, h.start):
+        if actor.kind == "state" and not h.prefix and counted(text, h.start):
             # "70 أستراليا": the accusative nationality ("70 Australians"), not the state
             items.append(_Item(h.start, h.end, compose.nationals(actor.country or ""), None))
             i += 1
             continue
         if actor.kind == "state" and (
-            _state_is_place_or_adjective(text, h, actor)
+            state_is_place_or_adjective(text, h, actor)
             or (h.prefix == "و" and last_place_end is not None
                 and not text[last_place_end : h.start - 1].strip())
         ):
@@ -222,9 +140,9 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
             i += 1
             continue
         if actor.generic and actor.compose == "backed" and i + 1 < n:
-            backer = _backer(text, h, hits[i + 1], tagged[i + 1])
-            if backer:
-                v = compose.with_country(actor, backer, idx.kb, on, source="nationality")
+            sponsor = backer(text, h, hits[i + 1], tagged[i + 1])
+            if sponsor:
+                v = compose.with_country(actor, sponsor, idx.kb, on, source="nationality")
                 items.append(_Item(h.start, h.end, v, actor))
                 i += 1  # the backer's name stays a span of its own
                 continue
@@ -264,7 +182,7 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
         head = actor if actor.generic and actor.compose in CONTEXT_MODES else None
         items.append(_Item(h.start, h.end, v, head))
         i += 1
-    items = _fold_members(text, items)
+    items = fold_members(text, items)
     # a generic agent with no nationality takes the country its sentence names
     for it in items:
         if it.head is None or it.value.country:
@@ -277,7 +195,7 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
     return [make_span(doc, it.start, it.end, "actor", it.value, NAME) for it in items]
 
 
-def _fold_members(text: str, items: list[_Item]) -> list[_Item]:
+def fold_members(text: str, items: list[_Item]) -> list[_Item]:
     """"قيادي في حركة حماس", "ضابطا في الشرطة": the member belongs to the group that follows;
     the span grows back over the member word and a generic span on it is dropped."""
     out: list[_Item] = []
