@@ -376,6 +376,7 @@ def _numeric(g: TimeGrammar, scan: Scan, pub: dt.date | None) -> list[Candidate]
     return out
 
 
+_PUB_MIN, _PUB_MAX = dt.date(1100, 1, 1), dt.date(9000, 12, 31)
 _FINDERS = (_months, _numeric, _years, _weekdays, _deictics, _agos, _periods)
 
 
@@ -383,8 +384,11 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
     """Time expressions in `doc`, each resolved against `doc.published`."""
     assert doc.norm is not None, "the text layer must run before the recognisers"
     g: TimeGrammar = resources.get("time_grammar")
+    pub = doc.published
+    if pub is not None and not _PUB_MIN <= pub <= _PUB_MAX:
+        pub = None  # a nonsense publication date anchors nothing (and cannot overflow)
     scan = g.anchors.scan(doc.norm.text)
-    cands = [c for f in _FINDERS for c in f(g, scan, doc.published)]
+    cands = [c for f in _FINDERS for c in f(g, scan, pub)]
     cands.sort(key=lambda c: (c[0] - c[1], c[0]))
     taken: list[Candidate] = []
     for c in cands:

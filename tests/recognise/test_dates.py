@@ -160,7 +160,7 @@ def test_dates_never_raise(text):
     from marsad.resources import default_resources
 
     res = default_resources()
-    for pub in (None, "2015-07-21"):
+    for pub in (None, "2015-07-21", "0001-01-01", "9999-12-31"):
         doc = text_layer(make_doc(text, published=pub), res)
         for s in dates.find(doc, res):
             assert isinstance(doc, Doc) and 0 <= s.start <= s.end <= len(text)
