@@ -8,7 +8,6 @@ Its quality is reported only by cross-validation (`marsad evaluate gsr PATH --fo
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from marsad.coder.model import MODEL_FILE, train
 from marsad.evaluate.gsr_data import load_gsr, unique_sentences

@@ -72,6 +72,13 @@ def assign_actors(m: Mention, doc: Doc) -> None:
             continue  # "الموالية لإيران": who backs a participant, not a participant
         if _negated_before(doc, a.start):
             continue  # "وليست غارات إسرائيلية": ruled out, see attribution
+        if any(
+            getattr(t.value, "family", "") in _VICTIM_FAMILIES and a.start >= t.end
+            and _gap(doc, t.end, a.start) <= 2
+            for t in m.triggers
+        ):
+            target.append(a)  # "مقتل جنديين عراقيين": the killed or wounded
+            continue
         before = a.end <= m.primary.start
         gap = _gap(doc, a.end, m.primary.start) if before else _gap(doc, m.primary.end, a.start)
         if m.family.group == "protest" and (v.inter == 6 or v.kind in ("protesters", "generic_protesters")):
@@ -191,8 +198,21 @@ def _count_from(spans: list[Span], category: str) -> tuple[int | None, Span | No
     return best.value.value, best  # type: ignore[union-attr]
 
 
+def _joined_singulars(m: Mention, doc: Doc, lex: CoderLexicon, after: int) -> int:
+    """Bare singular victims joined to a toll: "مقتل جنديين عراقيين ومدني" adds one."""
+    extra = 0
+    for s, _e, n in victim_nouns(m, doc, lex):
+        if n.number == 1 and s > after and _gap(doc, after, s) <= 3 and doc.text[s - 1] == "و":
+            extra += 1
+    return extra
+
+
 def assign_counts(m: Mention, doc: Doc, lex: CoderLexicon) -> None:
     m.fatalities = _count_from(m.entities, "killed")
+    if m.fatalities[0] is not None and m.fatalities[1] is not None:
+        extra = _joined_singulars(m, doc, lex, m.fatalities[1].end)
+        if extra:
+            m.fatalities = (m.fatalities[0] + extra, m.fatalities[1])
     m.injuries = _count_from(m.entities, "injured")
     if m.fatalities[0] is None:
         # "مقتل شخص", "قتل جندي": a bare singular victim right after a killing word

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from marsad.coder.attribution import actor_ref, country_forces_ref, denials, source_for, suspected
+from marsad.coder.attribution import actor_ref, denials, source_for, suspected
 from marsad.coder.lexicon import CoderLexicon
 from marsad.coder.mention import Mention
 from marsad.coder.notes import notes_en

@@ -11,8 +11,8 @@ from marsad.coder.build import build_event
 from marsad.coder.confidence import score
 from marsad.coder.lexicon import CoderLexicon
 from marsad.coder.mention import Mention, find_mentions
-from marsad.coder.model import EventModel
 from marsad.coder.modality import assign_modality
+from marsad.coder.model import EventModel
 from marsad.doc import Doc, Span
 from marsad.merge.document import merge_mentions
 from marsad.registry import component

@@ -114,7 +114,8 @@ def load_lexicon() -> CoderLexicon:
         ),
         families=families,
         cues=PhraseMatcher(cues, suffixes=PRONOUN_SUFFIXES),
-        modality=PhraseMatcher(modality, suffixes=frozenset({""})),
+        # cues take only a conjunction: "كما" (as) is not the negation "ما"
+        modality=PhraseMatcher(modality, suffixes=frozenset({""}), prefixes=frozenset({"", "و", "ف"})),
         victims=PhraseMatcher(victims),
         gentilics=PhraseMatcher(gentilics, suffixes=frozenset({""})),
     )

@@ -36,6 +36,10 @@ def assign_modality(m: Mention, doc: Doc) -> None:
         cand = (_PRIORITY[cue.modality], cue.modality, c.text)
         if best is None or cand[0] > best[0]:
             best = cand
+    before = doc.text[max(0, m.primary.start - 8) : m.primary.start].split()
+    if trig.pos == "v" and before and before[-1] in ("قد", "وقد") and m.primary.text[:1] in "يت":
+        # قد + imperfect: "may"; قد + past ("قد خطفت") is a plain past
+        best = max(best or (0, "", ""), (_PRIORITY["hypothetical"], "hypothetical", "قد"))
     if trig.pos == "v" and m.primary.prefix.endswith("س"):
         best = max(best or (0, "", ""), (_PRIORITY["future"], "future", m.primary.text))
     date_modality = _date_modality(m, doc)

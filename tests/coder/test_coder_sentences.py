@@ -1,0 +1,90 @@
+"""Event families and modality on real Arabic news sentences (Asharq al-Awsat style).
+
+The rule coder alone (no learned gate) so that these test the rules themselves.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import marsad
+from marsad.resources import Resources
+
+RULES = Resources(options={"event_model": None})
+
+
+def events(text: str, published: str = "2008-01-10"):
+    return marsad.extract(text, published=published, resources=RULES).events
+
+
+def asserted(text: str):
+    return [e for e in events(text) if e.modality == "asserted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("قال مصدر في الشرطة، ان شخصا قتل واصيب اربعة في انفجار سيارة مفخخة متوقفة بالقرب من محطة كهرباء في حي القاهرة شمال شرق بغداد.", "Remote explosive/landmine/IED"),
+        ("الى ذلك، قال مصدر أمني إن انتحاريا يقود سيارة مفخخة فجر نفسه قرب مقر للصحوة في منطقة العامرية بعد ظهر أمس مما أسفر عن مقتل اثنين.", "Suicide bomb"),
+        ("شنت طائرات حربية غارات جوية على مواقع للمسلحين في ريف إدلب أمس.", "Air/drone strike"),
+        ("وسقطت قذائف هاون على حي سكني في بغداد صباح أمس.", "Shelling/artillery/missile attack"),
+        ("كما اختطف مسلحون 15 شخصا في نقطة تفتيش وهمية وسط بغداد.", "Abduction/forced disappearance"),
+        ("وأوضحت المصادر أن مسلحين مجهولين اغتالوا العميد جبار مساعد، مدير استخبارات الشرطة الوطنية في البصرة.", "Attack"),
+        ("ودارت اشتباكات عنيفة بين الجيش ومسلحين في مدينة الموصل أمس.", "Armed clash"),
+        ("وألقت قوات الأمن القبض على ثلاثة مشتبه بهم في بغداد أمس.", "Arrests"),
+        ("وتجمع مئات المتظاهرين امام مبنى مجلس محافظة كركوك وسط المدينة، مطالبين الحكومة بالتدخل.", "Peaceful protest"),
+        ("وفرقت الشرطة المتظاهرين بالغاز المسيل للدموع بعد ان تظاهر المئات في وسط القاهرة أمس.", "Protest with intervention"),
+        ("ورشق المحتجون الشرطة بالحجارة وأحرقوا إطارات في أعمال شغب بالعاصمة أمس.", "Violent demonstration"),
+        ("أعلنت الدفاعات الجوية السعودية أنها اعترضت صاروخا باليستيا أطلق من اليمن باتجاه جازان.", "Disrupted weapons use"),
+    ],
+)
+def test_coder_families_on_real_sentences(text: str, sub_event_type: str) -> None:
+    subs = [e.sub_event_type for e in asserted(text)]
+    assert sub_event_type in subs, subs
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("ونفت الشرطة وقوع أي انفجار في المدينة أمس.", "negated"),
+        ("وهدد التنظيم بشن هجمات انتحارية على القوات الأميركية في بغداد.", "future"),
+        ("ومن المقرر أن تنظم المعارضة مظاهرة كبرى في القاهرة يوم الجمعة.", "future"),
+        ("وإذا شنت إسرائيل غارات على غزة فإن الرد سيكون قاسيا.", "hypothetical"),
+        ("وكانت الحركة قد خطفت عشرات العاملين الاجانب خلال سلسلة هجمات في يناير عام 2006.", "historical"),
+    ],
+)
+def test_coder_modality_on_real_sentences(text: str, modality: str) -> None:
+    evs = events(text)
+    assert evs, "a mention must still be found"
+    assert not [e for e in evs if e.modality == "asserted"]
+    assert modality in {e.modality for e in evs}
+
+
+def test_coder_statement_of_protest_is_not_a_protest() -> None:
+    text = "احتجت مصر رسمياً أمس لدى إيران على تصريحات مسؤول إيراني."
+    assert not [e for e in asserted(text) if e.plover["type"] == "PROTEST"]
+
+
+def test_coder_toll_is_killed_only() -> None:
+    text = "أعلنت مصادر امنية مقتل جنديين عراقيين ومدني واصابة عشرة اشخاص اثر انفجار سيارة مفخخة في بغداد."
+    ev = [e for e in asserted(text) if e.plover["type"] == "ASSAULT"][0]
+    assert ev.fatalities.value == 3
+    assert ev.injuries.value == 10
+
+
+def test_coder_storeys_are_not_a_toll() -> None:
+    text = "وأدت الغارة الى تدمير المبنى المؤلف من 5 طوابق في مدينة الرقة أمس."
+    for e in asserted(text):
+        assert e.fatalities.value is None
+
+
+def test_coder_events_serialise_to_the_contract() -> None:
+    doc = marsad.extract("قتل ثلاثة مدنيين في قصف مدفعي على حي سكني في حلب أمس.", published="2015-08-01", resources=RULES)
+    out = doc.to_dict()
+    ev = out["events"][0]
+    for key in ("id", "event_type", "sub_event_type", "plover", "date", "location", "actor1",
+                "assoc_actor_1", "actor2", "assoc_actor_2", "perpetrator_status", "attributions",
+                "fatalities", "sources", "outlet", "modality", "evidence", "confidence", "notes_en"):
+        assert key in ev
+    assert 0 <= ev["confidence"] <= 1
+    assert ev["notes_en"].startswith(("On ", "Around "))
