@@ -194,6 +194,8 @@ def _noun_phrase(
     """
     n = len(text)
     i = pos
+    while i < n and text[i] in " «\"“'":  # "وفقا لـ«الشرطة»"
+        i += 1
     words: list[tuple[int, int]] = []
     speech = False
     while i < n and len(words) < _MAX_NP:

@@ -90,6 +90,9 @@ def test_sources_gsr_sentences(gsr_id, expected, gsr_rows, resources):
         ("قال حبيب السقاف الذي يرأس التحالف", "حبيب السقاف", "person", None),
         ("وبحسب التقرير فإن", "التقرير", "generic", None),
         ("سكاي نيوز عربية", "سكاي نيوز عربية", "outlet", "Sky News Arabia"),
+        ("وفقا لـ«الشرطة» فإن", "الشرطة", "official", None),
+        ("وفقا للشرطة فإن", "شرطة", "official", None),
+        ("كما أفادت وكالة (أ ف ب)", "أ ف ب", "agency", "Agence France-Presse"),
     ],
 )
 def test_sources_kinds(text, expected, kind, name_en, resources):
