@@ -17,7 +17,7 @@ from marsad.serve.app import create_app
 from marsad.serve.deps import Settings
 from marsad.serve.tokens import create_token
 from marsad.store.store import Store
-from tests.serve.builders import build
+from tests.serve.builders import build, build_real
 from tests.serve.hostile import build_hostile
 
 CHROMIUM = os.environ.get("MARSAD_CHROMIUM", "/usr/bin/chromium")
@@ -32,13 +32,9 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def live(tmp_path_factory: pytest.TempPathFactory, seed_text: str, saudinewsnet_articles: list[dict]) -> Iterator[dict[str, Any]]:
+def _serve(store: Store, ids: dict[str, Any]) -> Iterator[dict[str, Any]]:
     import uvicorn
 
-    store = Store(f"sqlite:///{tmp_path_factory.mktemp('browser') / 'marsad.db'}")
-    ids = build(store, seed_text, saudinewsnet_articles)
-    ids["hostile"] = build_hostile(store)
     token = create_token(store.engine, "browser-analyst")
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(Settings(), store=store), host="127.0.0.1", port=port,
@@ -53,6 +49,22 @@ def live(tmp_path_factory: pytest.TempPathFactory, seed_text: str, saudinewsnet_
     server.should_exit = True
     thread.join(timeout=10)
     store.close()
+
+
+@pytest.fixture(scope="session")
+def live(tmp_path_factory: pytest.TempPathFactory, seed_text: str, saudinewsnet_articles: list[dict]) -> Iterator[dict[str, Any]]:
+    """Events built by hand on the real texts (stable values to assert on)."""
+    store = Store(f"sqlite:///{tmp_path_factory.mktemp('browser') / 'marsad.db'}")
+    ids = build(store, seed_text, saudinewsnet_articles)
+    ids["hostile"] = build_hostile(store)
+    yield from _serve(store, ids)
+
+
+@pytest.fixture(scope="session")
+def live_real(tmp_path_factory: pytest.TempPathFactory, seed_text: str, saudinewsnet_articles: list[dict]) -> Iterator[dict[str, Any]]:
+    """The same texts coded by marsad's own extractor and deduplicated by the store."""
+    store = Store(f"sqlite:///{tmp_path_factory.mktemp('browser-real') / 'marsad.db'}")
+    yield from _serve(store, build_real(store, seed_text, saudinewsnet_articles[:150]))
 
 
 @pytest.fixture(scope="session")

@@ -144,3 +144,33 @@ def test_browser_keyboard_arabic_and_tablet(page: Any, live: dict[str, Any]) -> 
     shot(page, "07_tablet", full_page=True)
     page.click("#lang-toggle")  # leave English for the next test (stored in localStorage)
     assert page.problems == []
+
+
+def test_browser_real_extraction_evidence(browser: Any, live_real: dict[str, Any]) -> None:
+    """The worked example as marsad's extractor codes it: each field's words light up."""
+    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    _ready(page, live_real)
+    page.select_option("select[name=event_type]", "Explosions/Remote violence")
+    page.fill("input[name=since]", "2019-09-01")
+    page.click("#filters button[type=submit]")
+    _until(page, "document.querySelectorAll('#events-list tbody tr').length >= 1 && "
+                 "[...document.querySelectorAll('#events-list tbody tr')].every(r => r.textContent.includes('2019-09'))")
+    page.click("#events-list tbody tr:first-child")
+    page.wait_for_selector("#event:not([hidden]) #article")
+    lit = 0
+    for name in page.eval_on_selector_all("#fields button.field", "bs => bs.map(b => b.dataset.field)"):
+        page.click(f"#fields button[data-field='{name}']")
+        marks = page.eval_on_selector_all("#article mark.active", "ms => ms.map(m => m.textContent)")
+        if marks:
+            lit += 1
+            article = page.inner_text("#article")
+            assert all(m in article for m in marks)
+    assert lit >= 3  # type, date, place at least
+    page.click("#fields button[data-field='location']")
+    page.locator("#article mark.active").first.scroll_into_view_if_needed()
+    shot(page, "08_real_extraction")
+    assert errors == []
+    ctx.close()

@@ -167,3 +167,24 @@ def build(store: Store, seed_text: str, articles: Sequence[dict[str, Any]] = ())
     event_of = save(store, docs)
     return {"seed_document": seed_doc.id, "seed_event": event_of[seed_doc.id], "event_of": event_of,
             "documents": [d.id for d, _ in docs]}
+
+
+def build_real(store: Store, seed_text: str, articles: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
+    """The same documents coded by the real extractor (marsad.run.process_documents), saved
+    and deduplicated by the store: what `marsad ingest` + `marsad run` leave behind."""
+    from marsad.run.work import extractor_version, process_documents
+
+    docs = [NewDocument(document_id(seed_text), seed_text, title=seed_text.split("\n", 1)[0].strip(),
+                        published=SEED_PUBLISHED, outlet="العربية.نت", origin="seed", title_first_line=True)]
+    for art in articles:
+        docs.append(NewDocument(document_id(art["content"]), art["content"], title=art.get("title"),
+                                published=dt.date.fromisoformat(art["date_extracted"][:10]),
+                                outlet=art.get("source"), url=art.get("url"), origin="saudinewsnet"))
+    store.add_documents(docs)
+    version = extractor_version()
+    run = store.start_run("extract", extractor_version=version)
+    tasks = store.claim_documents(run, len(docs) + 10, version=version)
+    store.save_results(run, process_documents(tasks))
+    store.finish_run(run, {})
+    deduplicate_store(store)
+    return {"seed_document": docs[0].id, "documents": [d.id for d in docs]}
