@@ -32,6 +32,8 @@ MODIFIERS: dict[str, str] = {
 #: prepositions before a place name ("في الباب"); a verb or adjective rarely follows them
 PREPOSITIONS = frozenset("في من الى علي قرب نحو داخل حول عند بين باتجاه خارج شرقي غربي شمالي جنوبي".split())
 
+_DIRECTIONS = {"شمال", "جنوب", "شرق", "غرب"}
+
 #: a word before a name that makes it a person's name ("الشيخ علي", "ابن سلمان")
 PERSON_BEFORE = frozenset(
     "بن ابن بنت بني ابو الشيخ الشيخه الامير الاميره الملك الملكه الرئيس السيد السيده الدكتور"
@@ -115,6 +117,9 @@ def read_cues(text: str, word_start: int, end: int) -> Cues:
         mw = _strip_proclitic(w, MODIFIERS)
         if mw is not None and modifier is None:
             modifier = MODIFIERS[mw]
+            continue
+        if mw is not None and modifier in _DIRECTIONS and MODIFIERS[mw] in _DIRECTIONS:
+            modifier = f"{MODIFIERS[mw]} {modifier}"  # شمال شرقي بغداد -> "شمال شرق"
             continue
         break
     return Cues(level, level_word, modifier, prep=prep, after_definite=definite)

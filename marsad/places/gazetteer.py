@@ -146,9 +146,9 @@ def _admin_places(rows: list[dict[str, str]]) -> Iterator[tuple[Place, list[str]
         parent = by_name.get((r["country"], r.get("parent_en", "")))
         if lat is None and parent is not None:  # coordinates of the parent division
             lat, lon = _float(parent.get("lat", "")), _float(parent.get("lon", ""))
-        if r["level"] == "admin1":
-            admin1, admin2 = r["name_en"], None
-        else:
+        admin1: str | None = r["name_en"]
+        admin2: str | None = None
+        if r["level"] != "admin1":
             admin1, admin2 = r.get("parent_en") or None, r["name_en"]
         place = Place(
             id=r["id"],
