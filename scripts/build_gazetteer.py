@@ -16,7 +16,11 @@ many articles of a news corpus (field ``content`` or ``text``) and are not yet i
 marsad/data/places/stoplist.tsv: the candidates to review by hand (common words that are
 also some village's name). Only counts are printed, never text.
 
-Run: python scripts/build_gazetteer.py [--fill-admin | --stop-candidates CORPUS]
+With ``--sample CORPUS`` it runs the places recogniser over 100 articles (from
+``--start``) and prints 60 random place matches with their context, to judge precision
+by hand (printed to the terminal only, never stored).
+
+Run: python scripts/build_gazetteer.py [--fill-admin | --stop-candidates CORPUS | --sample CORPUS]
 """
 
 from __future__ import annotations
@@ -158,12 +162,45 @@ def stop_candidates(corpus: Path, articles: int = 6000, skip: int = 1000, min_df
             print(f"{count}\t{key}\t{best.name_en}\t{best.country}\t{best.population}")
 
 
+def sample(corpus: Path, start: int, articles: int = 100, n: int = 60, seed: int = 7) -> None:
+    """Print `n` random place matches from `articles` articles, with context."""
+    sys.path.insert(0, str(ROOT))
+    import random
+
+    from marsad.extract import make_doc
+    from marsad.pipeline import run_pipeline
+    from marsad.recognise.places import find
+    from marsad.resources import Resources
+
+    res = Resources()
+    found = []
+    opener = gzip.open if corpus.suffix == ".gz" else open
+    with opener(corpus, "rt", encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if i < start:
+                continue
+            if i >= start + articles:
+                break
+            rec = json.loads(line)
+            doc = run_pipeline(make_doc(rec.get("content") or rec.get("text") or ""), res, ["marsad.text.v1"])
+            found += [(i, s, doc.text) for s in find(doc, res)]
+    print(f"{len(found)} place matches in {articles} articles from #{start}")
+    for k, (i, s, text) in enumerate(random.Random(seed).sample(found, min(n, len(found)))):
+        v = s.value
+        ctx = f"{text[max(0, s.start - 45):s.start]}[{s.text}]{text[s.end:s.end + 30]}".replace("\n", " ")
+        print(k, i, f"{v.name_en}/{v.country}/{v.level}/{v.modifier}", "|", ctx)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--fill-admin", action="store_true", help="fill admin.tsv coordinates")
     ap.add_argument("--stop-candidates", type=Path, help="a JSONL news corpus to count names in")
+    ap.add_argument("--sample", type=Path, help="a JSONL news corpus to sample place matches from")
+    ap.add_argument("--start", type=int, default=20000, help="first article of the sample")
     args = ap.parse_args()
-    if args.stop_candidates:
+    if args.sample:
+        sample(args.sample, args.start)
+    elif args.stop_candidates:
         stop_candidates(args.stop_candidates)
     elif args.fill_admin:
         print(f"filled {fill_admin()} admin rows", file=sys.stderr)
