@@ -6,6 +6,8 @@ records which values satisfied them:
 - type: same ACLED event type and sub-event type;
 - date: both dates known, at most `window_days` apart (a week for week-precision dates);
 - place: same country, and the same GeoNames id, or within `max_km`, or the same admin2;
+  a place known only as a province or a country is too vague on its own: such mentions
+  merge only when they also name the same actor1 or actor2;
 - actors: for actor1 and for actor2, no two different named (non-generic) actors;
 - documents: never two mentions of one document (the event coder already merged those:
   two events it kept apart in one article are distinct events);
@@ -29,6 +31,7 @@ from marsad.doc import Event
 
 WINDOW_DAYS = 2
 MAX_KM = 25.0
+VAGUE_PLACES = {"admin1", "country"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +48,7 @@ class _Key:
     admin2: str | None
     lat: float | None
     lon: float | None
+    geo_precision: str | None
     actor1: str | None
     actor2: str | None
 
@@ -71,6 +75,7 @@ class _Key:
             date=value, precision=get(date, "precision") or "unknown",
             country=get(loc, "country"), geonameid=get(loc, "geonameid"),
             admin2=get(loc, "admin2"), lat=get(loc, "lat"), lon=get(loc, "lon"),
+            geo_precision=get(loc, "precision"),
             actor1=actor("actor1"), actor2=actor("actor2"),
         )
 
@@ -112,6 +117,8 @@ def compare(a: _Key, b: _Key, *, window_days: int = WINDOW_DAYS, max_km: float =
             return None
     actors = [f"{r} {x}" for r, x, y in (("actor1", a.actor1, b.actor1),
                                         ("actor2", a.actor2, b.actor2)) if x and x == y]
+    if not actors and {a.geo_precision, b.geo_precision} & VAGUE_PLACES:
+        return None
     return (f"same type ({a.type}: {a.sub}); dates {days} day(s) apart; {place}; "
             + ("same " + ", ".join(actors) if actors else "no conflicting actors"))
 
