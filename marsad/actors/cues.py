@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 LOCATIVES = frozenset(
     "في الي من عن داخل خارج شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط حدود عبر قرب انحاء "
     "ارجاء مدن محافظات عاصمه مناطق اراضي بلدات سفاره سفير سفيرا قنصليه زار زياره لزياره وصل "
-    "الشمال الجنوب الشرق الغرب جيش قوات حكومه رئيس وزير مع".split()
+    "الشمال الجنوب الشرق الغرب جيش قوات حكومه رئيس وزير مع مقره مقرها ومقره ومقرها معسكر".split()
 )
 
 
@@ -103,6 +103,8 @@ def state_is_place_or_adjective(text: str, h: Hit[str], actor: Actor) -> bool:
         return True
     from marsad.places.countries import by_gentilic
 
+    if prev[:1] in ("و", "ف") and prev[1:3] == "ال":
+        prev = prev[1:]  # "والشركة السعودية"
     if not h.prefix and prev.startswith("ال") and h.key.startswith("ال"):
         c = by_gentilic(h.key)
         return c is not None and c.iso2 == actor.country
