@@ -1,8 +1,9 @@
 """Cross-recogniser clean-up: overlapping spans of different kinds.
 
-A longer span wins over a shorter one it contains when the two are of kinds that cannot
-share words (an actor "مجلس دير الزور العسكري" over the place "دير الزور"); numbers and
-times may sit inside others.
+A longer span wins over a shorter one it overlaps when the two are of kinds that cannot
+share words: an actor "مجلس دير الزور العسكري" over the place "دير الزور", a source
+"مصادر من دير الزور" over the place. An actor and a source may share words ("وزارة
+الداخلية" reports and acts); numbers and times may sit inside others.
 """
 
 from __future__ import annotations
@@ -11,15 +12,15 @@ from marsad.doc import Doc, Span
 from marsad.registry import component
 from marsad.resources import Resources
 
-_EXCLUSIVE = {"actor", "place", "source"}
+_CLASHES = {frozenset({"actor", "place"}), frozenset({"source", "place"})}
 
 
 def resolve_overlaps(spans: list[Span]) -> list[Span]:
     keep: list[Span] = []
     ordered = sorted(spans, key=lambda s: (-(s.end - s.start), s.start))
     for s in ordered:
-        if s.kind in _EXCLUSIVE and any(
-            k.kind in _EXCLUSIVE and k.kind != s.kind and s.start < k.end and k.start < s.end
+        if any(
+            frozenset({s.kind, k.kind}) in _CLASHES and s.start < k.end and k.start < s.end
             for k in keep
         ):
             continue
