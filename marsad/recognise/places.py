@@ -138,7 +138,10 @@ def _score(p: Place, m: _Mention, evidence: Counter[str], admin1s: Counter[str])
     if level == "region":
         level = "admin1" if p.level == "admin1" else "admin2"
     if level:
-        s += 5 if p.level == level else 0
+        # a district is named after its seat town: "مدينة زنجبار" is Zinjibar's district
+        # seat before it is Zanzibar, Tanzania
+        seat = level == "town" and p.level == "admin2" and p.source == "curated"
+        s += 5 if p.level == level or seat else 0
     elif modifier == "ريف" and p.level == "admin1":
         s += 5  # ريف دير الزور: the governorate's countryside
     elif p.level == "country":

@@ -295,3 +295,21 @@ def test_places_neighbourhood_and_village_names(text, name_en, country, resource
         assert first not in ("الدوحة", "الفيصلية")
     else:
         assert (spans[0].value.name_en, spans[0].value.country) == (name_en, country)
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("سيطرت القوات على عدن وأبين، ونقلت مدرعاتها التي في مدينة زنجبار لتعزيز مواقعها", "YE"),
+        ("وصل الرئيس إلى مدينة زنجبار في تنزانيا", "TZ"),
+    ],
+)
+def test_places_zinjibar_or_zanzibar(text, country, resources):
+    (span,) = [s for s in places_in(text, resources) if s.text == "زنجبار"]
+    assert span.value.country == country
+
+
+def test_places_hama_or_protectors(resources):
+    spans = places_in("قتلوا حماة الدين وحماة الأوطان في سوريا، ثم اشتبكوا في حماة", resources)
+    hama = [s for s in spans if s.text == "حماة"]
+    assert len(hama) == 1 and hama[0].value.country == "SY"  # only the one after "في"
