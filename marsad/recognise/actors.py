@@ -161,6 +161,7 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
                 i = nxt + 1
                 continue
             if (follower is not None and actor.kind in MEMBER_KINDS and "x" not in tn
+                    and not hits[nxt].prefix.startswith(("و", "ف"))  # "متطرفون ومهربون": two groups
                     and follower.kind not in MEMBER_KINDS):
                 v = compose.value_of(follower, idx.kb, on)
                 items.append(_Item(h.start, hits[nxt].end, v, None))
