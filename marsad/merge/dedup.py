@@ -4,10 +4,12 @@ Two mentions may be the same event only when every test below holds; the reason 
 records which values satisfied them:
 
 - type: same ACLED event type and sub-event type;
-- date: both dates known, at most `window_days` apart (a week for week-precision dates);
+- date: both dates known to the day or the week, at most `window_days` apart (a
+  week-precision date does not widen the window: on the dedup gold a 7-day window for
+  them merged distinct border shellings);
 - place: same country, and the same GeoNames id, or within `max_km`, or the same admin2;
-  a place known only as a province or a country is too vague on its own: such mentions
-  merge only when they also name the same actor1 or actor2;
+  a place known only as a country is too vague on its own: such mentions merge only when
+  they also name the same actor1 or actor2;
 - actors: for actor1 and for actor2, no two different named (non-generic) actors;
 - documents: never two mentions of one document (the event coder already merged those:
   two events it kept apart in one article are distinct events);
@@ -31,7 +33,7 @@ from marsad.doc import Event
 
 WINDOW_DAYS = 2
 MAX_KM = 25.0
-VAGUE_PLACES = {"admin1", "country"}
+VAGUE_PLACES = {"country"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +96,7 @@ def compare(a: _Key, b: _Key, *, window_days: int = WINDOW_DAYS, max_km: float =
         return None
     if a.date is None or b.date is None:
         return None
-    window = 7 if "week" in (a.precision, b.precision) else window_days
+    window = window_days
     if "month" in (a.precision, b.precision) or "year" in (a.precision, b.precision):
         return None  # too vague to say two reports are one event
     days = abs((a.date - b.date).days)
