@@ -43,6 +43,9 @@ PERSON_BEFORE = frozenset(
     " اللاعب المدرب الكابتن المتحدث الناطق المحامي القاضي الشاب الفتاه السفير".split()
 )
 
+#: a word before a name that makes it a sports team ("نادي اليرموك", "فريق روما")
+TEAM_BEFORE = frozenset({"نادي", "فريق", "منتخب"})
+
 #: a word after a name that makes it a person's name ("علي بن ابي طالب")
 PERSON_AFTER = frozenset({"بن", "ابن", "بنت"})
 
@@ -52,7 +55,7 @@ class Cues:
     level: str | None = None  # admin1 | admin2 | region | town
     level_word: str | None = None  # the word that gave the level (محافظه, حي, ...)
     modifier: str | None = None  # ريف, شمال, ...
-    person: bool = False
+    person: bool = False  # a person's, tribe's or team's name: not a place here
     prep: bool = False  # after a preposition (في, من, ...) or with ب/ل glued on
     after_definite: bool = False  # right after a word with the article ("الحكومة السعودية")
 
@@ -103,12 +106,15 @@ def read_cues(text: str, word_start: int, end: int) -> Cues:
     """The cues around the name that starts at `word_start` (its proclitic included)."""
     level = modifier = level_word = None
     before = _words_before(text, word_start, 3)
-    if before and before[0] in PERSON_BEFORE:
+    if before and (before[0] in PERSON_BEFORE or before[0].lstrip("وفبل") in TEAM_BEFORE):
         return Cues(person=True)
     if _word_after(text, end) in PERSON_AFTER:
         return Cues(person=True)
     prep = bool(before) and before[0] in PREPOSITIONS
-    definite = bool(before) and before[0].startswith(("ال", "بال", "وال", "لل", "فال"))
+    definite = bool(before) and (
+        before[0].startswith(("ال", "بال", "وال", "لل", "فال"))
+        or (len(before[0]) >= 5 and before[0].endswith(("نا", "ها", "هم", "هن", "كم")))
+    )
     for w in before:
         lw = _strip_proclitic(w, LEVEL_WORDS)
         if lw is not None and level is None and modifier is None:
