@@ -26,11 +26,11 @@ from marsad.serve.filters import (
 from marsad.serve.records import (
     ACLED_TYPES,
     ACLED_TYPES_AR,
+    LIST_COLUMNS,
     PLOVER_TYPES,
     effective,
     event_detail,
     history,
-    machine_record,
 )
 from marsad.serve.tables import ReviewState
 from marsad.store.models import Actor, Document, Event, Mention, Place
@@ -48,6 +48,11 @@ MACHINE_COLS = [getattr(Event, c) for c in (
     "actor1_id", "actor2_id")]
 
 
+assert [c.key for c in MACHINE_COLS] == list(LIST_COLUMNS)
+_LIST_SELECT = base_select(*MACHINE_COLS, ReviewState.status.label("rs_status"),
+                           ReviewState.overrides.label("rs_overrides"))
+
+
 def _state(row: Any) -> Any:
     return None if row.rs_status is None else _S(row.rs_status, row.rs_overrides)
 
@@ -61,8 +66,7 @@ class _S:
 
 def event_rows(store: Store, f: EventFilter, *, limit: int | None, cursor: str | None = None) -> tuple[list[dict[str, Any]], str | None]:
     """Effective event records for a filter, newest first, and the cursor of the next page."""
-    base = base_select(*MACHINE_COLS, ReviewState.status.label("rs_status"), ReviewState.overrides.label("rs_overrides"))
-    base = base.where(*conditions(f, store.dialect, dates=False))
+    base = _LIST_SELECT.where(*conditions(f, store.dialect, dates=False))
     if cursor:
         date, last_id = decode_cursor(cursor)
         if date is None:
@@ -80,7 +84,13 @@ def event_rows(store: Store, f: EventFilter, *, limit: int | None, cursor: str |
     rows.sort(key=lambda r: (r.event_date is not None, r.event_date or dt.date.min, r.id), reverse=True)
     more = limit is not None and len(rows) > limit
     rows = rows[:limit] if limit is not None else rows
-    items = [effective(machine_record(r), _state(r)) for r in rows]
+    n = len(LIST_COLUMNS)
+    items = []
+    for r in rows:
+        rec = dict(zip(LIST_COLUMNS, r[:n], strict=True))
+        if rec["event_date"] is not None:
+            rec["event_date"] = rec["event_date"].isoformat()
+        items.append(effective(rec, _state(r)))
     nxt = encode_cursor(rows[-1].event_date, rows[-1].id) if more and rows else None
     return items, nxt
 

@@ -39,9 +39,15 @@ def bad_query(name: str, message: str, value: object) -> RequestValidationError:
     return RequestValidationError([{"type": "value_error", "loc": ("query", name), "msg": message, "input": value}])
 
 
+_EFF: dict[str, ColumnElement] = {}
+
+
 def eff(name: str) -> ColumnElement:
-    """The effective value of a column: the reviewed one if there is one, else the machine's."""
-    return func.coalesce(getattr(ReviewState, name), getattr(Event, name)).label(name)
+    """The effective value of a column: the reviewed one if there is one, else the machine's.
+    (Built once per column: constructing SQL expressions costs more than running the query.)"""
+    if name not in _EFF:
+        _EFF[name] = func.coalesce(getattr(ReviewState, name), getattr(Event, name)).label(name)
+    return _EFF[name]
 
 
 @dataclass
