@@ -101,7 +101,7 @@ def feed_records(data: bytes, origin: str, *, follow_links: bool = False) -> Ite
         if rec.published and len(str(rec.published)) > 10 and entry.get("published_parsed"):
             t = entry["published_parsed"]
             rec.published = f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}"
-        rec.outlet = rec.outlet or outlet
+        rec.outlet = outlet or rec.outlet  # the feed names its outlet better than a hostname
         yield rec
 
 

@@ -51,6 +51,8 @@ def event_columns(ev: Event) -> dict[str, Any]:
     date = ev.date.value if ev.date else None
     if isinstance(date, str):
         date = dt.date.fromisoformat(date[:10])
+    elif isinstance(date, dt.date):  # a subclass (hijridate.Gregorian) -> a plain date
+        date = dt.date(date.year, date.month, date.day)
     return {
         "event_type": ev.event_type,
         "sub_event_type": ev.sub_event_type,

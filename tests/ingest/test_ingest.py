@@ -182,3 +182,56 @@ def test_ingest_saudinewsnet_preset(sqlite_store: Store, tmp_path: Path, saudine
     assert row["outlet"] == first["source"] and row["title"] == first["title"]
     assert str(row["published"]) == first["date_extracted"][:10]
     assert row["meta"].get("author") == first.get("author")
+
+
+def test_ingest_feed_url_and_follow_links(sqlite_store: Store, paras: list[str]) -> None:
+    """A real HTTP server on 127.0.0.1 serves a feed and its article pages (no internet)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    store = sqlite_store
+    pages = {f"/news/{i}": f"<html><body><nav>الرئيسية</nav><article><h1>خبر {i}</h1>"
+                          f"<p>{p}</p></article><script>var x='إعلان';</script></body></html>"
+             for i, p in enumerate(paras[2:5])}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            if self.path == "/feed.xml":
+                base = f"http://127.0.0.1:{self.server.server_port}"
+                items = "".join(f"<item><title>خبر {i}</title><link>{base}/news/{i}</link>"
+                                f"<description>ملخص قصير</description></item>"
+                                for i in range(3))
+                items += f"<item><title>مفقود</title><link>{base}/missing</link></item>"
+                body = (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+                        f"<title>موقع</title>{items}</channel></rss>").encode()
+                ctype = "application/rss+xml"
+            elif self.path in pages:
+                body, ctype = pages[self.path].encode(), "text/html; charset=utf-8"
+            else:
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/feed.xml"
+        summary = ingest(store, [url], follow_links=True)
+    finally:
+        server.shutdown()
+    out = summary.to_dict()
+    assert out["read"] == 4 and out["stored"] == 3 and out["adds_up"]
+    assert out["quarantined_by_reason"] == {"undecodable": 1}  # the 404, with its reason
+    docs = list(_texts(store).values())
+    assert sorted(paras[2:5]) == sorted(p for p in paras[2:5] for d in docs if p in d["text"])
+    assert all("إعلان" not in d["text"] and d["outlet"] == "موقع" for d in docs)
+    with store.read() as conn:
+        [q] = conn.execute(select(m.Quarantine)).all()
+    assert "404" in q.message and q.origin.endswith("#4")
