@@ -9,7 +9,7 @@ import base64
 import datetime as dt
 import json
 from dataclasses import dataclass, fields
-from typing import Literal
+from typing import Any, Literal
 
 from fastapi import Query
 from fastapi.exceptions import RequestValidationError
@@ -99,7 +99,7 @@ def _parse_bbox(bbox: str) -> tuple[float, float, float, float]:
     return w, s, e, n
 
 
-def base_select(*cols: ColumnElement) -> Select:
+def base_select(*cols: Any) -> Select:
     return select(*cols).select_from(Event).outerjoin(ReviewState, ReviewState.event_id == Event.id)
 
 

@@ -61,16 +61,18 @@ def check_value(name: str, value: Any) -> Any:
     if kind is dt.date:
         return dt.date.fromisoformat(str(value)).isoformat()
     if kind is float:
-        v = float(value)
+        fv = float(value)
         limit = 90 if name == "lat" else 180
-        if not -limit <= v <= limit:
+        if not -limit <= fv <= limit:
             raise ValueError(f"{name} must be between {-limit} and {limit}")
-        return v
+        return fv
     if kind is int:
-        v = int(value)
-        if v < 0:
+        if isinstance(value, float) and not value.is_integer():
+            raise ValueError(f"{name} is a whole number")
+        iv = int(value)
+        if iv < 0:
             raise ValueError(f"{name} cannot be negative")
-        return v
+        return iv
     v = str(value).strip()
     if len(v) > 500:
         raise ValueError(f"{name} is longer than 500 characters")

@@ -14,7 +14,7 @@ import hmac
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Engine
 
 from marsad.errors import StoreError
@@ -44,7 +44,7 @@ def create_token(engine: Engine, name: str) -> str:
         if conn.execute(select(ApiToken.id).where(ApiToken.name == name)).first():
             raise StoreError(f"a token named {name!r} exists; pick another name or revoke it first")
         conn.execute(
-            ApiToken.__table__.insert().values(
+            insert(ApiToken).values(
                 name=name, prefix=prefix, token_hash=_digest(token), created_at=dt.datetime.now(dt.UTC)
             )
         )
