@@ -25,6 +25,7 @@ from marsad.run.work import DocumentResult, DocumentTask
 from marsad.store import models as m
 from marsad.store.db import make_engine, migrate, resolve_url
 from marsad.store.rows import mention_rows
+from marsad.store.search import search_text
 from marsad.text.normalise import normalise
 
 
@@ -192,8 +193,8 @@ class Store:
                                  "n_chars": len(d.text), "meta": d.meta, "ingested_at": now,
                                  "ingest_id": ingest_id, "status": "pending", "n_codings": 0,
                                  "n_events": 0})
-                search.append({"doc_id": d.id, "title": normalise(d.title or "").text,
-                               "body": normalise(d.text).text})
+                search.append({"doc_id": d.id, "title": search_text(d.title or ""),
+                               "body": search_text(d.text)})
             if new_rows:
                 conn.execute(self._insert(m.Document), new_rows)
                 self._index_search(conn, search)

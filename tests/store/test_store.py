@@ -169,3 +169,16 @@ def test_store_sqlite_is_wal(tmp_path) -> None:
     with s.read() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
     s.close()
+
+
+def test_store_search_finds_clitic_forms(store: Store, seed_text: str) -> None:
+    docs = seed_documents(seed_text)
+    store.add_documents([_doc(docs["B"], "b")])
+    from marsad.store.search import search_text
+
+    assert "بالبوكمال البوكمال" in search_text("قصف بالبوكمال")
+    assert "للحشد الحشد" in search_text("وصول للحشد")
+    assert search_text("البرلمان") == "البرلمان"  # a word that merely starts with ال
+    # B writes only the glued "بالقرب": the bare form finds it
+    assert "القرب" not in docs["B"].replace("بالقرب", "")
+    assert [d for d, _ in store.search("القرب")] == [document_id(docs["B"])]
