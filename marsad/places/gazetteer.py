@@ -149,8 +149,10 @@ def _admin_places(rows: list[dict[str, str]]) -> Iterator[tuple[Place, list[str]
             lat, lon = _float(parent.get("lat", "")), _float(parent.get("lon", ""))
         admin1: str | None = r["name_en"]
         admin2: str | None = None
-        if r["level"] != "admin1":
+        if r["level"] == "admin2":
             admin1, admin2 = r.get("parent_en") or None, r["name_en"]
+        elif r["level"] == "town":  # a camp or a city quarter
+            admin1 = r.get("parent_en") or None
         place = Place(
             id=r["id"],
             geonameid=None,
