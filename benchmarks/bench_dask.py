@@ -12,6 +12,8 @@ clock where the engine allows it, their start-up reported apart):
 - store path (`marsad run`): the local runner with 1 and 2 workers and `run_dask` with 1
   and 2 Dask workers, on SQLite and (with --postgres) PostgreSQL; the time spent in the
   driver's atomic batch commits is timed apart (commits/s, documents committed/s);
+- the database alone: claiming and saving precomputed results batch by batch with nothing
+  else running (the commit rate one driver can sustain);
 - scheduler overhead: the round trip of 1,000 no-op tasks, and of tasks carrying a batch
   of 50 articles, on the 2-worker cluster.
 
@@ -84,7 +86,8 @@ def write_sample(src: Path, n: int, dest: Path) -> list[dict[str, Any]]:
     return rows
 
 
-def bare(rows: list[dict[str, Any]]) -> dict[str, Any]:
+def bare(rows: list[dict[str, Any]], keep: dict[str, Any]) -> dict[str, Any]:
+    """The extractor in a loop; `keep` gets each article's events (for the commit test)."""
     from marsad.extract import extract
     from marsad.resources import default_resources
 
@@ -95,9 +98,10 @@ def bare(rows: list[dict[str, Any]]) -> dict[str, Any]:
     c = time.process_time()
     events = 0
     for o in rows:
-        events += len(extract(o["content"], id=o["url"], published=o["date_extracted"],
-                              title=o["title"], outlet=o["source"], url=o["url"],
-                              resources=res).events)
+        doc = extract(o["content"], id=o["url"], published=o["date_extracted"],
+                      title=o["title"], outlet=o["source"], url=o["url"], resources=res)
+        events += len(doc.events)
+        keep[o["content"]] = doc.events
     s = time.perf_counter() - t
     return {"engine": "bare extractor", "workers": 1, "seconds": s, "events": events,
             "cpu_seconds": time.process_time() - c, "warm_seconds": warm}
@@ -180,8 +184,40 @@ def _timed_commits(store: Any) -> dict[str, float]:
     return acc
 
 
+def commit_only(store: Any, events_by_text: dict[str, Any], batch: int) -> dict[str, Any]:
+    """The database alone: claim and save precomputed results, nothing else running."""
+    from marsad.extract import EXTRACTOR_VERSION
+    from marsad.ingest.ids import document_id
+    from marsad.run.work import DocumentResult
+
+    by_id = {document_id(t): evs for t, evs in events_by_text.items()}
+    _reset(store)
+    run_id = store.start_run("extract", engine="bench-commit", extractor_version=EXTRACTOR_VERSION)
+    claim_s = save_s = 0.0
+    docs = events = batches = 0
+    while True:
+        t = time.perf_counter()
+        tasks = store.claim_documents(run_id, batch, version=EXTRACTOR_VERSION)
+        claim_s += time.perf_counter() - t
+        if not tasks:
+            break
+        results = [DocumentResult(x.id, EXTRACTOR_VERSION, by_id.get(x.id, [])) for x in tasks]
+        t = time.perf_counter()
+        saved = store.save_results(run_id, results)
+        save_s += time.perf_counter() - t
+        docs += len(results)
+        events += saved.events
+        batches += 1
+    store.finish_run(run_id, {"docs": docs})
+    return {"documents": docs, "events": events, "batches": batches,
+            "claim_ms_per_batch": claim_s / batches * 1000 if batches else None,
+            "save_ms_per_batch": save_s / batches * 1000 if batches else None,
+            "docs_per_s": docs / (claim_s + save_s) if docs else None}
+
+
 def store_path(label: str, store: Any, rows: list[dict[str, Any]], batch: int,
-               clients: dict[int, Any]) -> list[dict[str, Any]]:
+               clients: dict[int, Any], events_by_text: dict[str, Any],
+               facts: dict[str, Any]) -> list[dict[str, Any]]:
     from marsad.extract import parse_date
     from marsad.ingest.ids import document_id
     from marsad.run.dask_runner import run_dask
@@ -216,6 +252,7 @@ def store_path(label: str, store: Any, rows: list[dict[str, Any]], batch: int,
                     "commits_per_s": acc["batches"] / acc["seconds"] if acc["seconds"] else None,
                     "committed_docs_per_s": acc["docs"] / acc["seconds"] if acc["seconds"] else None,
                     "ingest_docs_per_s": len(docs) / ingest})
+    facts.setdefault("commit_only", {})[label] = commit_only(store, events_by_text, batch)
     return out
 
 
@@ -275,7 +312,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         tmp = Path(tmpd)
         sample = tmp / "sample.jsonl"
         rows = write_sample(args.corpus, args.articles, sample)
-        base = bare(rows)
+        events_by_text: dict[str, Any] = {}
+        base = bare(rows, events_by_text)
         rows_out.append({"path": "-", **base, "documents": len(rows)})
         with cluster(1) as (c1, start1), cluster(2) as (c2, start2):
             facts["cluster_start_seconds"] = {"1": start1, "2": start2}
@@ -286,10 +324,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                 from marsad.store import Store
 
                 with Store(tmp / "bench.db") as s:
-                    rows_out += store_path("sqlite", s, rows, args.batch_size, clients)
+                    rows_out += store_path("sqlite", s, rows, args.batch_size, clients,
+                                           events_by_text, facts)
                 if args.postgres:
                     with postgres_store(args.postgres) as s:
-                        rows_out += store_path("postgresql", s, rows, args.batch_size, clients)
+                        rows_out += store_path("postgresql", s, rows, args.batch_size,
+                                               clients, events_by_text, facts)
     per_doc_bare = base["seconds"] / len(rows)
     cpu_bare = base["cpu_seconds"] / len(rows)
     for r in rows_out:
@@ -330,6 +370,10 @@ def _print(facts: dict[str, Any]) -> None:
               f"{r['cpu_overhead_ms_per_doc']:>9.2f}{cms:>11}{ccpu:>12}{cds:>15}")
     print("(ms are per article; ovh = over the bare extractor; commit = the driver's "
           "save_results, CPU of this process only, not the database server's)")
+    for label, c in facts.get("commit_only", {}).items():
+        print(f"database alone ({label}): {c['documents']} documents, {c['events']} events in "
+              f"{c['batches']} batches: claim {c['claim_ms_per_batch']:.1f} ms + save "
+              f"{c['save_ms_per_batch']:.1f} ms per batch = {c['docs_per_s']:.0f} documents/s")
 
 
 def _save(facts: dict[str, Any], out: Path | None) -> None:
