@@ -20,6 +20,8 @@ def run(
     batch_size: int = typer.Option(50, "--batch-size", min=1, help="documents per committed batch"),
     reextract: bool = typer.Option(False, "--reextract",
                                    help="also re-code documents coded by another extractor version"),
+    retry_failed: bool = typer.Option(False, "--retry-failed",
+                                      help="also retry documents whose extraction failed"),
     dedup: bool = typer.Option(True, "--dedup/--no-dedup",
                                help="deduplicate events across documents afterwards"),
     limit: int = typer.Option(None, "--limit", help="stop after about this many documents"),
@@ -46,13 +48,15 @@ def run(
         opts = {"workers": workers, "batch_size": batch_size, "reextract": reextract,
                 "extractor": extractor, "limit": limit, "lease_seconds": lease}
         if engine == "dask":
+            if retry_failed:
+                raise typer.BadParameter("--retry-failed is for --engine local")
             from marsad.run.dask_runner import run_dask
 
             stats = run_dask(store, scheduler=scheduler, **opts, **hooks)
         else:
             from marsad.run.local import run_local
 
-            stats = run_local(store, **opts, **hooks)
+            stats = run_local(store, retry_failed=retry_failed, **opts, **hooks)
     out = stats.to_dict() if hasattr(stats, "to_dict") else dict(stats)
     if dedup:
         from marsad.store.canonical import deduplicate_store

@@ -70,6 +70,7 @@ def run_local(
     workers: int = 1,
     batch_size: int = 50,
     reextract: bool = False,
+    retry_failed: bool = False,
     extractor: str | None = None,
     progress: Progress | None = None,
     on_start: Callable[[RunStats], None] | None = None,
@@ -77,16 +78,18 @@ def run_local(
     limit: int | None = None,
 ) -> RunStats:
     """Extract every pending document (and, with `reextract`, every document coded by
-    another extractor version). `limit` stops after about that many documents."""
+    another extractor version; with `retry_failed`, every document whose extraction
+    failed). `limit` stops after about that many documents."""
     t0 = time.perf_counter()
     version = extractor_version(extractor)
     stats = RunStats(released=len(store.release_stale_claims(lease_seconds)))
-    stats.todo = store.count_todo(version, reextract=reextract)
+    stats.todo = store.count_todo(version, reextract=reextract, retry_failed=retry_failed)
     if limit is not None:
         stats.todo = min(stats.todo, limit)
     stats.run_id = run_id = store.start_run(
         "extract", engine="local", workers=workers, extractor_version=version,
-        batch_size=batch_size, reextract=reextract, extractor=extractor)
+        batch_size=batch_size, reextract=reextract, retry_failed=retry_failed,
+        extractor=extractor)
     if on_start:
         on_start(stats)
     status = "failed"
@@ -97,7 +100,8 @@ def run_local(
         n = batch_size if limit is None else min(batch_size, limit - claimed)
         if n <= 0:
             return []
-        tasks = store.claim_documents(run_id, n, version=version, reextract=reextract)
+        tasks = store.claim_documents(run_id, n, version=version, reextract=reextract,
+                                      retry_failed=retry_failed)
         claimed += len(tasks)
         return tasks
 

@@ -221,25 +221,28 @@ class Store:
 
     # --- claims and results (the runner's queue) --------------------------------------
 
-    def _todo(self, version: str, reextract: bool) -> Any:
+    def _todo(self, version: str, reextract: bool, retry_failed: bool = False) -> Any:
         cond = m.Document.status == "pending"
+        if retry_failed:
+            cond = or_(cond, m.Document.status == "failed")
         if reextract:
             cond = or_(cond, (m.Document.status.in_(("done", "failed")))
                        & or_(m.Document.extractor_version.is_(None),
                              m.Document.extractor_version != version))
         return cond
 
-    def count_todo(self, version: str, *, reextract: bool = False) -> int:
+    def count_todo(self, version: str, *, reextract: bool = False,
+                   retry_failed: bool = False) -> int:
         with self.read() as conn:
-            return int(conn.execute(select(func.count()).select_from(m.Document)
-                                    .where(self._todo(version, reextract))).scalar_one())
+            return int(conn.execute(select(func.count()).select_from(m.Document).where(
+                self._todo(version, reextract, retry_failed))).scalar_one())
 
-    def claim_documents(self, run_id: int, limit: int, *, version: str,
-                        reextract: bool = False) -> list[DocumentTask]:
+    def claim_documents(self, run_id: int, limit: int, *, version: str, reextract: bool = False,
+                        retry_failed: bool = False) -> list[DocumentTask]:
         """Take up to `limit` documents to extract; nobody else gets them until released."""
         with self.write() as conn:
             ids = list(conn.execute(
-                select(m.Document.id).where(self._todo(version, reextract))
+                select(m.Document.id).where(self._todo(version, reextract, retry_failed))
                 .order_by(m.Document.id).limit(limit)
                 .with_for_update(skip_locked=True)).scalars())
             if not ids:

@@ -182,3 +182,16 @@ def test_store_search_finds_clitic_forms(store: Store, seed_text: str) -> None:
     # B writes only the glued "بالقرب": the bare form finds it
     assert "القرب" not in docs["B"].replace("بالقرب", "")
     assert [d for d, _ in store.search("القرب")] == [document_id(docs["B"])]
+
+
+def test_store_retry_failed(store: Store, seed_text: str) -> None:
+    docs = seed_documents(seed_text)
+    store.add_documents([_doc(docs["A"], "a")])
+    run = store.start_run("extract")
+    [t] = store.claim_documents(run, 5, version="v1")
+    store.save_results(run, [DocumentResult(t.id, "v1", [], error="PipelineError: boom")])
+    assert store.count_todo("v1") == 0 and store.count_todo("v1", retry_failed=True) == 1
+    [again] = store.claim_documents(run, 5, version="v1", retry_failed=True)
+    store.save_results(run, [DocumentResult(again.id, "v1", [])])
+    doc = store.get_document(t.id)
+    assert (doc["status"], doc["error"], doc["n_codings"]) == ("done", None, 2)
