@@ -38,10 +38,14 @@ def prev_word(text: str, start: int, prefix: str) -> str:
     while k > 0 and text[k - 1].isalnum():
         k -= 1
     word = text[k:j]
-    for p in ("و", "ف"):
-        if word.startswith(p) and word[1:] in LOCATIVES:
-            return word[1:]
+    for p in ("وب", "فب", "و", "ف", "ب"):  # "وفي", "بشمال": the preposition behind a clitic
+        if word.startswith(p) and word[len(p) :] in LOCATIVES:
+            return word[len(p) :]
     return word
+
+
+#: locatives that place an institution, not the events of the sentence ("ومقره بريطانيا")
+SEAT_WORDS = frozenset("مقره مقرها ومقره ومقرها سفاره سفير سفيرا قنصليه لدي معسكر".split())
 
 
 #: nouns of land before a nationality adjective: "الأراضي السورية" places the sentence in Syria
@@ -104,7 +108,9 @@ def state_is_place_or_adjective(text: str, h: Hit[str], actor: Actor) -> bool:
         return True
     from marsad.places.countries import by_gentilic
 
-    if prev[:1] in ("و", "ف") and prev[1:3] == "ال":
+    if prev.startswith("لل"):
+        prev = "ال" + prev[2:]  # "للسينما السعودية"
+    elif prev[:1] in ("و", "ف", "ب", "ك") and prev[1:3] == "ال":
         prev = prev[1:]  # "والشركة السعودية"
     if not h.prefix and prev.startswith("ال") and h.key.startswith("ال"):
         c = by_gentilic(h.key)

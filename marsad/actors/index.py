@@ -23,7 +23,7 @@ UNKNOWN_FORMS = ("مجهول", "مجهولة", "مجهولون", "مجهولين
                  "مجهولة الهوية", "مجهولو الهوية", "غير معروفة", "غير معروف", "غير معروفين",
                  "مجهولتين", "مجهولتان")
 
-_PLURAL_ENDINGS = ("ون", "ين", "يون", "يين", "ان")
+_PLURAL_ENDINGS = ("ون", "ين", "يون", "يين", "ان", "يات")
 
 
 @dataclass
@@ -83,7 +83,7 @@ def _entries(kb: KB) -> list[tuple[str, str]]:
                 continue  # adverbial "إيرانياً" ("backed by Iran"): not a nationality of a noun
             out.append((g, f"g:{c.iso2}"))
             out.append(("ال" + g, f"g:{c.iso2}"))
-            if g.endswith(_PLURAL_ENDINGS) and not g.endswith("ات"):
+            if g.endswith(_PLURAL_ENDINGS):  # "عراقيين", "المصريات": people of that nationality
                 out.append((g, f"n:{c.iso2}"))
                 out.append(("ال" + g, f"n:{c.iso2}"))
     for u in UNKNOWN_FORMS:

@@ -77,13 +77,20 @@ def _code(v: Any) -> str | None:
     return None if v in (None, "None", "", "UNKNOWN") else str(v)
 
 
+def _find_word(text: str, word: str, pos: int) -> int:
+    """The first whole-word occurrence of `word` from `pos` ("القنصل" is not in "القنصلية"),
+    else the first occurrence inside a word, else -1."""
+    m = re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)").search(text, pos)
+    return m.start() if m else text.find(word, pos)
+
+
 def _locate(text: str, words: list[str]) -> tuple[int, int] | None:
     pos, first = 0, None
     for w in words:
         w = w.strip()
         if not w:
             continue
-        i = text.find(w, pos)
+        i = _find_word(text, w, pos)
         if i < 0:
             return None
         first = i if first is None else first

@@ -24,6 +24,7 @@ from marsad.actors.cues import (
     DEMONSTRATIVES,
     LOCATION_NOUNS,
     MEMBER_WORDS,
+    SEAT_WORDS,
     backer,
     counted,
     gap_ok,
@@ -134,8 +135,9 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
         ):
             # "في العراق", "بالعراق", "من العراق وتونس": a place (the gazetteer's), and the
             # sentence's country
-            sentence_country.setdefault(bisect.bisect_right(sent_starts, h.start), []).append(
-                actor.country or "")
+            if prev_word(text, h.start, h.prefix) not in SEAT_WORDS:
+                sentence_country.setdefault(bisect.bisect_right(sent_starts, h.start), []).append(
+                    actor.country or "")
             last_place_end = h.end
             i += 1
             continue
