@@ -8,7 +8,10 @@ repository) and ingested through `marsad.ingest.batch.ingest` (reading, decoding
 batch inserts, full-text index); then `run_local` codes them with 1 worker, the documents
 are reset to pending, and `run_local` codes them again with 2 workers. The bare
 extractor (a loop in this process over the same texts) gives the ceiling per worker, so
-`efficiency_1_worker` = run throughput with 1 worker / bare throughput. PostgreSQL uses a
+`efficiency_1_worker` = run throughput with 1 worker / bare throughput. Under load these
+docs/s swing widely; `extractor_share` (time inside the extractor / (wall time x workers),
+both measured during the same run) is the steadier figure of the runner's overhead.
+PostgreSQL uses a
 private schema, dropped at the end. On a shared machine the figures are indicative: the
 JSON records the load average at start and end.
 """
@@ -141,8 +144,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             print(f"{db:10s} ingest {r['ingest']['docs_per_second']:>7} articles/s | bare "
                   f"{r['bare_extractor']['docs_per_second']} docs/s | run 1 worker "
                   f"{r['run_1_worker']['docs_per_second']} docs/s "
-                  f"({r['efficiency_1_worker']:.0%} of bare) | 2 workers "
-                  f"{r['run_2_worker']['docs_per_second']} docs/s")
+                  f"({r['efficiency_1_worker']:.0%} of bare; extractor share "
+                  f"{r['run_1_worker']['extractor_share']:.0%}) | 2 workers "
+                  f"{r['run_2_worker']['docs_per_second']} docs/s (extractor share "
+                  f"{r['run_2_worker']['extractor_share']:.0%})")
     print(f"load average {result['load_start'][0]:.1f} -> {result['load_end'][0]:.1f}; {path}")
     return result
 
