@@ -203,8 +203,18 @@ def test_api_export_formats(client: TestClient, built: dict[str, Any]) -> None:
     r = client.get("/api/export", params={"format": "geojson", "country": "SY"})
     gj = r.json()
     assert r.headers["content-type"].startswith("application/geo+json")
-    assert built["seed_event"] in [f["properties"]["id"] for f in gj["features"]]
-    assert all(f["properties"]["country"] == "SY" for f in gj["features"])
+    assert built["seed_event"] in [f["id"] for f in gj["features"]]
+    assert all(f["properties"]["country"] == "Syria" for f in gj["features"])
+    seed_feat = next(f for f in gj["features"] if f["id"] == built["seed_event"])
+    assert seed_feat["geometry"]["coordinates"] == [40.9171, 34.4506]
+    assert seed_feat["properties"]["review_status"] == "unreviewed"
+    plover = client.get("/api/export", params={"format": "json", "country": "SY"}).json()
+    rec = next(p for p in plover if p["id"] == built["seed_event"])
+    assert rec["event"] == "ASSAULT" and rec["mode"] == "aerial" and rec["mentions"][0]["evidence"]
+    import pandas as pd
+
+    df = pd.read_parquet(io.BytesIO(client.get("/api/export", params={"format": "parquet"}).content))
+    assert built["seed_event"] in set(df["marsad_id"]) and len(df) == len(_all(client))
     from marsad.export.acled import ACLED_COLUMNS
 
     text = client.get("/api/export", params={"format": "csv"}).text
