@@ -49,6 +49,16 @@ def _date_text(ev: Event) -> str:
     return f"In {d.value.year}"
 
 
+def _source_name(doc: Doc, start: int, end: int) -> str:
+    """The English name of a cited source ("local sources"), else its Arabic words."""
+    for s in doc.spans:
+        if s.kind == "source" and s.start == start and s.end == end:
+            name = getattr(s.value, "name_en", None)
+            if name:
+                return name
+    return f"«{doc.text[start:end]}»"
+
+
 def notes_en(ev: Event, doc: Doc) -> str:
     who = ev.actor1.name_en if ev.actor1 else "an unidentified actor"
     action = _ACTION.get(ev.sub_event_type, "acted")
@@ -64,9 +74,9 @@ def notes_en(ev: Event, doc: Doc) -> str:
     claims = [a for a in ev.attributions if a.stance in ("asserted", "suspected")]
     denied = [a for a in ev.attributions if a.stance == "denied"]
     if claims:
-        by = claims[0].by.text if claims[0].by else "sources"
+        by = _source_name(doc, claims[0].by.start, claims[0].by.end) if claims[0].by else "sources"
         verb = "suspected" if claims[0].stance == "suspected" else "attributed"
-        parts.append(f" The perpetrator is not named; {verb} by {by} (Arabic) to {claims[0].actor.name_en}")
+        parts.append(f" The perpetrator is not named; {verb} by {by} to {claims[0].actor.name_en}")
         if denied:
             parts.append(", not " + ", ".join(sorted({a.actor.name_en for a in denied})))
         parts.append(".")
