@@ -108,6 +108,13 @@ def state_is_place_or_adjective(text: str, h: Hit[str], actor: Actor) -> bool:
         return True
     from marsad.places.countries import by_gentilic
 
+    if prev.endswith("ا") and len(prev) > 2 and not h.prefix:
+        # "رجلا إيطاليا": the accusative nationality of the noun before it ("an Italian man")
+        from marsad.places.countries import by_gentilic as _g
+
+        c = _g(h.key + "ا") or _g(h.key)
+        if c is not None and c.iso2 == actor.country and h.key.endswith("يا"):
+            return True
     if prev.startswith("لل"):
         prev = "ال" + prev[2:]  # "للسينما السعودية"
     elif prev[:1] in ("و", "ف", "ب", "ك") and prev[1:3] == "ال":
