@@ -7,6 +7,7 @@ countryside of the governorate, "شمال سوريا" a part of the country; "ا
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from marsad.text.clitics import ARTICLE_PREFIXES, BARE_PREFIXES
@@ -60,17 +61,21 @@ class Cues:
     after_definite: bool = False  # right after a word with the article ("الحكومة السعودية")
 
 
-def _strip_proclitic(word: str, table: dict[str, str] | frozenset[str]) -> str | None:
-    """`word` or `word` without a proclitic, whichever is in `table`."""
-    if word in table:
-        return word
-    for n in (1, 2, 3):
-        if len(word) > n + 1 and word[:n] in BARE_PREFIXES and word[n:] in table:
-            return word[n:]
-    for p in ARTICLE_PREFIXES:  # بالمدينة -> المدينه is not a level word; لل+مدينه is rare
-        if word.startswith(p) and "ال" + word[len(p) :] in table:
-            return "ال" + word[len(p) :]
-    return None
+def _clitic_forms(words: Iterable[str]) -> dict[str, str]:
+    """Every spelling of `words` with proclitics glued on (بمحافظة, وريف, للمنطقة) -> word."""
+    out: dict[str, str] = {}
+    for w in words:
+        out.setdefault(w, w)
+        for p in BARE_PREFIXES:
+            out.setdefault(p + w, w)
+        if w.startswith("ال"):
+            for p in ARTICLE_PREFIXES:
+                out.setdefault(p + w[2:], w)
+    return out
+
+
+_LEVEL_FORMS = _clitic_forms(LEVEL_WORDS)
+_MODIFIER_FORMS = _clitic_forms(MODIFIERS)
 
 
 def _words_before(text: str, start: int, n: int) -> list[str]:
@@ -116,11 +121,11 @@ def read_cues(text: str, word_start: int, end: int) -> Cues:
         or (len(before[0]) >= 5 and before[0].endswith(("نا", "ها", "هم", "هن", "كم")))
     )
     for w in before:
-        lw = _strip_proclitic(w, LEVEL_WORDS)
+        lw = _LEVEL_FORMS.get(w)
         if lw is not None and level is None and modifier is None:
             level, level_word = LEVEL_WORDS[lw], lw
             continue
-        mw = _strip_proclitic(w, MODIFIERS)
+        mw = _MODIFIER_FORMS.get(w)
         if mw is not None and modifier is None:
             modifier = MODIFIERS[mw]
             continue
