@@ -17,6 +17,9 @@ def ingest(
     field: list[str] = typer.Option([], "--field",
                                     help="map fields, OURS=THEIRS: text=content published=date_extracted"),
     preset: str = typer.Option(None, "--preset", help="a known corpus's field mapping: saudinewsnet"),
+    published: str = typer.Option(None, "--published",
+                                  help="publication date YYYY-MM-DD for inputs that give none"),
+    outlet: str = typer.Option(None, "--outlet", help="outlet name for inputs that give none"),
     follow_links: bool = typer.Option(False, "--follow-links",
                                       help="for feeds, fetch each entry's page for its full text"),
     batch_size: int = typer.Option(500, "--batch-size", min=1, help="records per transaction"),
@@ -28,6 +31,7 @@ def ingest(
     .html, RSS/Atom (.rss/.atom/.xml or an http(s) URL) and .warc/.warc.gz.
     """
     from marsad.cli._docs import parse_field_map
+    from marsad.extract import parse_date
     from marsad.ingest.batch import ingest as run_ingest
     from marsad.ingest.presets import field_map_for
     from marsad.store import Store
@@ -36,10 +40,12 @@ def ingest(
         fmap = field_map_for(preset, parse_field_map(field))
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from exc
+    if published and parse_date(published) is None:
+        raise typer.BadParameter(f"--published wants a date YYYY-MM-DD, got {published!r}")
     store = Store(db)
     with err_console.status("ingesting...") as status:
         summary = run_ingest(store, paths, field_map=fmap, follow_links=follow_links,
-                             batch_size=batch_size,
+                             batch_size=batch_size, published=published, outlet=outlet,
                              on_batch=lambda s: status.update(
                                  f"ingesting... read {s.read:,}, stored {s.stored:,}"))
     out = summary.to_dict()

@@ -90,7 +90,7 @@ def acled_row(e: dict[str, Any]) -> dict[str, Any]:
         "event_id_cnty": f"{c['iso3'] or 'XXX'}{e['id'].removeprefix('ev-').upper()}",
         "event_date": date.isoformat() if date else "",
         "year": date.year if date else None,
-        "time_precision": TIME_PRECISION.get(e.get("date_precision") or "unknown", 3),
+        "time_precision": TIME_PRECISION.get(e.get("date_precision") or "unknown", 3) if date else 3,
         "disorder_type": disorder_type(e["event_type"], e["sub_event_type"]),
         "event_type": e["event_type"],
         "sub_event_type": e["sub_event_type"],

@@ -51,8 +51,9 @@ def _sample(rec: InputRecord) -> str | None:
 
 
 def ingest_records(store: Store, records: Iterable[InputRecord], summary: IngestSummary, *,
-                   batch_size: int = BATCH, on_batch: Callable[[IngestSummary], None] | None = None
-                   ) -> IngestSummary:
+                   batch_size: int = BATCH, on_batch: Callable[[IngestSummary], None] | None = None,
+                   defaults: dict[str, str] | None = None) -> IngestSummary:
+    """`defaults` fills `published` / `outlet` for records that carry none."""
     from marsad.store import NewDocument, QuarantineItem
 
     docs: list[NewDocument] = []
@@ -72,8 +73,11 @@ def ingest_records(store: Store, records: Iterable[InputRecord], summary: Ingest
         if on_batch:
             on_batch(summary)
 
+    defaults = defaults or {}
     for rec in records:
         summary.read += 1
+        rec.published = rec.published or defaults.get("published")
+        rec.outlet = rec.outlet or defaults.get("outlet")
         if rec.error is not None or not rec.text:
             code = rec.error.code if rec.error else "empty"
             msg = str(rec.error) if rec.error else "no text"
@@ -97,13 +101,15 @@ def ingest_records(store: Store, records: Iterable[InputRecord], summary: Ingest
 
 def ingest(store: Store, paths: list[str], *, field_map: dict[str, str] | None = None,
            follow_links: bool = False, batch_size: int = BATCH,
-           on_batch: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+           on_batch: Callable[[IngestSummary], None] | None = None,
+           published: str | None = None, outlet: str | None = None) -> IngestSummary:
     """Ingest files, folders (recursively) and feed URLs into `store`."""
     import time
 
     t0 = time.perf_counter()
     summary = IngestSummary()
-    summary.run_id = store.start_run("ingest", paths=list(paths), field_map=field_map or {})
+    summary.run_id = store.start_run("ingest", paths=list(paths), field_map=field_map or {},
+                                     published=published, outlet=outlet)
     status = "failed"
     try:
         files = list(walk(paths))
@@ -113,7 +119,9 @@ def ingest(store: Store, paths: list[str], *, field_map: dict[str, str] | None =
             for f in files:
                 yield from read_any(f, field_map, follow_links=follow_links)
 
-        ingest_records(store, records(), summary, batch_size=batch_size, on_batch=on_batch)
+        defaults = {k: v for k, v in (("published", published), ("outlet", outlet)) if v}
+        ingest_records(store, records(), summary, batch_size=batch_size, on_batch=on_batch,
+                       defaults=defaults)
         status = "finished"
     finally:
         summary.seconds = time.perf_counter() - t0

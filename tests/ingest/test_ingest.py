@@ -235,3 +235,16 @@ def test_ingest_feed_url_and_follow_links(sqlite_store: Store, paras: list[str])
     with store.read() as conn:
         [q] = conn.execute(select(m.Quarantine)).all()
     assert "404" in q.message and q.origin.endswith("#4")
+
+
+def test_ingest_defaults_for_published_and_outlet(sqlite_store: Store, tmp_path: Path,
+                                                  seed_text: str) -> None:
+    (tmp_path / "bukamal.txt").write_text(seed_text, encoding="utf-8")
+    (tmp_path / "dated.jsonl").write_text(json.dumps(
+        {"id": "x", "text": seed_text.split(".,")[5], "published": "2019-09-20",
+         "outlet": "orient"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    ingest(sqlite_store, [str(tmp_path)], published="2019-09-17", outlet="العربية.نت")
+    docs = {d["source_id"]: d for d in _texts(sqlite_store).values()}
+    assert (str(docs["bukamal"]["published"]), docs["bukamal"]["outlet"]) == ("2019-09-17", "العربية.نت")
+    assert docs["bukamal"]["title"] == seed_text.split("\n", 1)[0].strip()
+    assert (str(docs["x"]["published"]), docs["x"]["outlet"]) == ("2019-09-20", "orient")
