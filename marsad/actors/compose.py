@@ -45,7 +45,7 @@ def value_of(actor: Actor, kb: KB, on: dt.date | None) -> ActorValue:
         org = kb.get(role.org)
         affs.append({"actor": role.org, "relation": "role", "name_en": org.name_en if org else None})
     return ActorValue(
-        id=actor.id, name_ar=actor.name_ar, name_en=actor.name_en, kind=actor.kind,
+        id=actor.id, name_ar=actor.name_ar, name_en=actor.name_on(on), kind=actor.kind,
         country=country, sector=sector, inter=inter, generic=actor.generic,
         affiliations=affs, role=role_title, country_source="kb" if country else None,
         unidentified=actor.unidentified,

@@ -105,7 +105,10 @@ def load_actors(resources: Resources) -> ActorIndex:
     """Load the KB once per process; cache the compiled trie by the files' content."""
     from marsad.resources import data_path
 
-    inputs = [*actor_files(), data_path("places", "countries.tsv"), *resources.extra_actor_files]
+    # the code that shapes the cached objects is part of the key: a changed class never
+    # comes back from an old pickle
+    code = [Path(__file__), Path(__file__).with_name("kb.py"), Path(__file__).with_name("states.py")]
+    inputs = [*actor_files(), data_path("places", "countries.tsv"), *resources.extra_actor_files, *code]
     blocker = data_dir() / "actors" / "not_actors.tsv"
     if blocker.exists():
         inputs.append(blocker)

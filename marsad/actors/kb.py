@@ -125,6 +125,16 @@ class Actor:
     needs_modifier: bool = False  # emit only with a nationality or "unknown" ("طائرات روسية")
     notes: str = ""
     disambiguate: str | None = None  # "country": shared alias resolved by the text's country
+    # ACLED dates its state actors by regime: "Military Forces of Syria (2024-)" after 2024-12-08
+    dated_names: tuple[tuple[str, dt.date | None, dt.date | None], ...] = ()
+
+    def name_on(self, on: dt.date | None) -> str:
+        """The English name in use on `on` (`name_en` when no dated name applies)."""
+        if on is not None:
+            for name, start, end in self.dated_names:
+                if (start is None or start <= on) and (end is None or on <= end):
+                    return name
+        return self.name_en
 
     def role_on(self, on: dt.date | None) -> Role | None:
         """The role held on `on` (the latest role when the date is unknown)."""
@@ -144,6 +154,8 @@ class Actor:
             "roles": [r.to_dict() for r in self.roles], "provenance": self.provenance,
             "compose": self.compose, "name_en_country": self.name_en_country,
             "needs_modifier": self.needs_modifier, "source": self.source,
+            "dated_names": [{"name_en": n, "start": s.isoformat() if s else None,
+                             "end": e.isoformat() if e else None} for n, s, e in self.dated_names],
         }
 
 
@@ -177,6 +189,10 @@ def actor_from_dict(obj: dict[str, Any], where: str, *, default_provenance: str 
             name_en_country=obj.get("name_en_country"),
             needs_modifier=bool(obj.get("needs_modifier", False)),
             notes=str(obj.get("notes", "")), disambiguate=obj.get("disambiguate"),
+            dated_names=tuple(
+                (str(d["name_en"]), _date(d.get("start"), where), _date(d.get("end"), where))
+                for d in obj.get("dated_names", [])
+            ),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ResourceError(f"{where}: bad actor entry ({type(exc).__name__}: {exc}); "

@@ -122,3 +122,11 @@ def test_actors_coordinated_countries(resources) -> None:
     assert [s.value.id for s in actors("شنت إسرائيل وتركيا غارات", resources)] == ["IL-STATE", "TR-STATE"]
     spans = actors("وصل مقاتلين من العراق وتونس", resources)
     assert [s.value.country for s in spans] == ["IQ"]  # both countries are places here
+
+
+def test_actors_dated_english_names_follow_the_article_date(resources) -> None:
+    before = actors("قصف الجيش السوري مواقع", resources, published=dt.date(2019, 9, 19))
+    after = actors("قصف الجيش السوري مواقع", resources, published=dt.date(2025, 3, 1))
+    assert before[0].value.name_en == "Military Forces of Syria (2000-2024)"
+    assert after[0].value.name_en == "Military Forces of Syria (2024-)"
+    assert before[0].value.id == after[0].value.id == "SY-MIL"
