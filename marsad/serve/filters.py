@@ -119,7 +119,9 @@ def date_arms(f: EventFilter) -> list[list[ColumnElement]]:
 
 
 def conditions(f: EventFilter, dialect: str, *, dates: bool = True) -> list[ColumnElement]:
-    c: list[ColumnElement] = [Event.status != "merged", func.coalesce(ReviewState.status, "") != "merged"]
+    # an event merged away by an analyst is hidden while it has no mentions of its own (a
+    # later deduplication pass that gives it mentions back makes it visible again)
+    c: list[ColumnElement] = [or_(Event.status != "merged", Event.n_mentions > 0)]
     if dates and (f.since or f.until):
         c.append(or_(*[and_(*arm) for arm in date_arms(f)]))
     for name in ("event_type", "sub_event_type", "plover_type", "admin1"):

@@ -167,6 +167,7 @@ def merge(conn: Connection, event_id: str, other_id: str, who: str, note: str | 
     _log(conn, other_id, "merge", who, before={"status": other.status}, after={"into": event_id},
          note=f"merged into {event_id} (review {rid})")
     _refresh_counts(conn, event_id)
+    _refresh_counts(conn, other_id)
     recompute_state(conn, event_id)
     recompute_state(conn, other_id)
     return rid
