@@ -159,8 +159,20 @@ class Actor:
         }
 
 
+#: the fields of an entry (docs/actors.md); anything else is a typo we refuse to guess at
+FIELDS = frozenset({
+    "id", "name_en", "name_ar", "aliases_ar", "kind", "country", "sector", "inter", "generic",
+    "affiliations", "roles", "provenance", "compose", "unidentified", "notes", "disambiguate",
+    "name_en_country", "needs_modifier", "dated_names",
+})
+
+
 def actor_from_dict(obj: dict[str, Any], where: str, *, default_provenance: str = "curated") -> Actor:
     """One JSONL object -> Actor. Raises ResourceError naming the file and line."""
+    unknown = sorted(set(obj) - FIELDS)
+    if unknown:
+        raise ResourceError(f"{where}: unknown field(s) {', '.join(unknown)}; the fields are "
+                            f"{', '.join(sorted(FIELDS))} (see docs/actors.md)")
     try:
         aid = str(obj["id"]).strip()
         aliases = tuple(a.strip() for a in obj.get("aliases_ar", []) if a and a.strip())

@@ -87,3 +87,9 @@ def test_kb_bad_file_names_the_line(tmp_path: Path) -> None:
     p.write_text('{"id": "A", "aliases_ar": ["x"], "roles": [{"title_en": "t", "start": "2020-13-01"}]}\n')
     with pytest.raises(ResourceError, match="bad.jsonl:1"):
         read_actor_file(p)
+
+
+def test_kb_unknown_field_is_refused(tmp_path: Path) -> None:
+    p = _write(tmp_path, [{"id": "X-9", "name_en": "X", "aliases": ["جماعة"], "kind": "armed_group"}])
+    with pytest.raises(ResourceError, match="unknown field.*aliases"):
+        read_actor_file(p)
