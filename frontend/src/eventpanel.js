@@ -7,6 +7,8 @@ import { currentLang, t } from "./i18n.js";
 let current = null; // the event detail from the API
 let docIndex = 0;
 
+export const currentEventId = () => (current ? current.id : null);
+
 // Split the text at every evidence boundary and wrap evidence in <mark> elements.
 // Only text nodes are created from the article: no markup is ever parsed from it.
 export function renderArticle(el, text, spans) {
@@ -62,7 +64,8 @@ export async function openEvent(id, onChanged) {
   // fields
   const tb = clear($("#fields tbody"));
   for (const f of current.fields) {
-    const btn = h("button", { type: "button", class: "field", "data-field": f.name, "aria-pressed": "false", text: f.label });
+    const label = currentLang() === "ar" ? f.label_ar || f.label : f.label;
+    const btn = h("button", { type: "button", class: "field", "data-field": f.name, "aria-pressed": "false", text: label });
     btn.addEventListener("click", () => highlight(btn.getAttribute("aria-pressed") === "true" ? null : f.name));
     const machine = f.edited ? h("del", { text: `${f.machine ?? "—"}` }) : "";
     tb.append(h("tr", { class: f.edited ? "edited" : "" }, h("th", {}, btn), h("td", { text: f.value ?? "" }),

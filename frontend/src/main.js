@@ -1,7 +1,7 @@
 // The page: filters -> events list, map and timeline; a click opens the event panel.
 import { get } from "./api.js";
 import { $, clear, h } from "./dom.js";
-import { bindReview, openEvent } from "./eventpanel.js";
+import { bindReview, currentEventId, openEvent } from "./eventpanel.js";
 import { applyLang, currentLang, t } from "./i18n.js";
 import { TYPE_CLASS, createMap } from "./map.js";
 import { createTimeline } from "./timeline.js";
@@ -89,7 +89,11 @@ async function start() {
     get("api/events/points", params()).then((r) => mapView.show(r.items));
   });
   bindReview(refresh);
-  $("#lang-toggle").addEventListener("click", () => { applyLang(currentLang() === "en" ? "ar" : "en"); loadList(); });
+  $("#lang-toggle").addEventListener("click", () => {
+    applyLang(currentLang() === "en" ? "ar" : "en");
+    loadList();
+    if (!$("#event").hidden && currentEventId()) openEvent(currentEventId(), refresh);
+  });
   form().addEventListener("submit", (e) => { e.preventDefault(); refresh(); });
   form().addEventListener("reset", () => setTimeout(refresh, 0));
   $("#more").addEventListener("click", () => loadList(true));

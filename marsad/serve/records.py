@@ -114,6 +114,12 @@ def effective(machine: dict[str, Any], state: Any | None) -> dict[str, Any]:
 
 # --- one event in full -------------------------------------------------------------------
 
+FIELD_LABELS_AR = {
+    "event_type": "نوع الحدث", "sub_event_type": "النوع الفرعي", "plover": "PLOVER", "event_date": "التاريخ",
+    "location": "المكان", "actor1": "الفاعل الأول", "assoc_actor_1": "المرتبطون بالفاعل الأول",
+    "actor2": "الفاعل الثاني", "assoc_actor_2": "المرتبطون بالفاعل الثاني", "fatalities": "القتلى",
+    "target": "الهدف", "perpetrator_status": "المنفذ", "sources": "المصادر", "notes_en": "ملاحظات",
+}
 _FIELD_ROLES = {  # evidence roles (store.rows) behind each shown field
     "event_type": ("trigger", "evidence"), "sub_event_type": ("trigger", "evidence"),
     "plover": ("trigger",), "event_date": ("date",), "location": ("location",),
@@ -163,7 +169,7 @@ def event_detail(conn: Connection, event_id: str) -> dict[str, Any] | None:
 
     def field(name: str, label: str, value: Any, value_ar: Any, machine_value: Any, keys: tuple[str, ...],
               spans_: list[dict[str, Any]]) -> dict[str, Any]:
-        return {"name": name, "label": label, "value": value, "value_ar": value_ar, "machine": machine_value,
+        return {"name": name, "label": label, "label_ar": FIELD_LABELS_AR.get(name, label), "value": value, "value_ar": value_ar, "machine": machine_value,
                 "edited": any(k in ov for k in keys), "spans": spans_}
 
     def place(d: dict[str, Any]) -> str:

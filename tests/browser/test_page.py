@@ -135,6 +135,12 @@ def test_browser_keyboard_arabic_and_tablet(page: Any, live: dict[str, Any]) -> 
     assert page.inner_text("#filters h2") == "التصفية"
     shot(page, "06_arabic")
 
+    row.click()  # the event panel in Arabic: labels and attributions follow the language
+    page.wait_for_selector("#event:not([hidden])")
+    assert page.inner_text("#fields button[data-field='location']") == "المكان"
+    assert "نُسب إلى" in page.inner_text("#attributions")
+    shot(page, "06b_arabic_event")
+    page.click("#event-close")
     page.set_viewport_size({"width": 820, "height": 1180})
     page.wait_for_timeout(300)
     wide = page.evaluate("""[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 || e.getBoundingClientRect().left < -1).slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().left) + '..' + Math.round(e.getBoundingClientRect().right))""")
