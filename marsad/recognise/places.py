@@ -88,7 +88,11 @@ def _candidates(m: _Mention, evidence: Counter[str]) -> list[Place]:
     ok = [p for p in m.cands if _plausible(p, m, evidence)]
     if len(ok) > 1:
         top = max(p.population for p in ok)
-        ok = [p for p in ok if p.country in CORE or p.population * DWARFED >= top]
+        ok = [
+            p
+            for p in ok
+            if p.country in CORE or p.source in ("country", "curated") or p.population * DWARFED >= top
+        ]
     return ok
 
 
