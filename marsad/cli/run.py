@@ -15,7 +15,8 @@ DB_HELP = "database URL or SQLite path (default: $MARSAD_DB or ~/.local/share/ma
 def run(
     db: str = typer.Option(None, "--db", help=DB_HELP),
     engine: str = typer.Option("local", "--engine", help="local (process pool) or dask"),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="worker processes"),
+    workers: int = typer.Option(1, "--workers", "-w", min=0,
+                                help="worker processes (0: extract in this process)"),
     scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address (--engine dask)"),
     batch_size: int = typer.Option(50, "--batch-size", min=1, help="documents per committed batch"),
     reextract: bool = typer.Option(False, "--reextract",
