@@ -17,6 +17,7 @@ last step with the places found by the gazetteer.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from dataclasses import dataclass
 
 from marsad.actors import compose
@@ -77,6 +78,26 @@ def _pick(ids: list[str], idx: ActorIndex, doc_countries: set[str]) -> Actor | N
             if a.country in doc_countries:
                 return a
     return actors[0]
+
+
+def _with_next(actor: Actor, h: Hit[str], nh: Hit[str], tn: dict[str, list[str]], idx: ActorIndex,
+               on: dt.date | None, doc_countries: set[str]) -> _Item | None:
+    """A generic head completed by the match right after it: a nationality ("القوات
+    الأمريكية"), "unknown" ("مسلحون مجهولون") or the group its members belong to
+    ("مقاتلو حزب الله"); None when the next match does not complete it."""
+    if "g" in tn and actor.compose and not nh.prefix:
+        v = compose.with_country(actor, tn["g"][0], idx.kb, on, source="nationality")
+        # a backed militia still operates somewhere: its place may come from the sentence
+        return _Item(h.start, nh.end, v, actor if actor.compose == "backed" else None)
+    if "u" in tn and not nh.prefix:
+        return _Item(h.start, nh.end, compose.unidentified(actor, idx.kb, on),
+                     actor if actor.compose in CONTEXT_MODES else None)
+    follower = _pick(tn["a"], idx, doc_countries) if "a" in tn else None
+    if (follower is not None and actor.kind in MEMBER_KINDS and "x" not in tn
+            and not nh.prefix.startswith(("و", "ف"))  # "متطرفون ومهربون": two groups
+            and follower.kind not in MEMBER_KINDS):
+        return _Item(h.start, nh.end, compose.value_of(follower, idx.kb, on), None)
+    return None
 
 
 def find(doc: Doc, resources: Resources) -> list[Span]:
@@ -149,24 +170,9 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
                 i += 1  # the backer's name stays a span of its own
                 continue
         if actor.generic and nxt is not None:
-            tn = tagged[nxt]
-            follower = _pick(tn["a"], idx, doc_countries) if "a" in tn else None
-            if "g" in tn and actor.compose and not hits[nxt].prefix:
-                v = compose.with_country(actor, tn["g"][0], idx.kb, on, source="nationality")
-                # a backed militia still operates somewhere: its place may come from the sentence
-                items.append(_Item(h.start, hits[nxt].end, v, actor if actor.compose == "backed" else None))
-                i = nxt + 1
-                continue
-            if "u" in tn and not hits[nxt].prefix:
-                items.append(_Item(h.start, hits[nxt].end, compose.unidentified(actor, idx.kb, on),
-                                   actor if actor.compose in CONTEXT_MODES else None))
-                i = nxt + 1
-                continue
-            if (follower is not None and actor.kind in MEMBER_KINDS and "x" not in tn
-                    and not hits[nxt].prefix.startswith(("و", "ف"))  # "متطرفون ومهربون": two groups
-                    and follower.kind not in MEMBER_KINDS):
-                v = compose.value_of(follower, idx.kb, on)
-                items.append(_Item(h.start, hits[nxt].end, v, None))
+            done = _with_next(actor, h, hits[nxt], tagged[nxt], idx, on, doc_countries)
+            if done is not None:
+                items.append(done)
                 i = nxt + 1
                 continue
         if actor.kind == "officials" and i + 1 < n and "g" in tagged[i + 1] and not hits[i + 1].prefix:
