@@ -140,6 +140,7 @@ def run_local(
                 _save(store, run_id, process_documents(tasks, extractor), stats, progress)
                 beat()
         else:
+            store.engine.dispose()  # forked workers must not inherit open database connections
             with ProcessPoolExecutor(workers, initializer=_warm, initargs=(extractor,)) as pool:
                 pending: set[Future[list[DocumentResult]]] = set()
                 more = True
