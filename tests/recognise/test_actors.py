@@ -130,3 +130,21 @@ def test_actors_dated_english_names_follow_the_article_date(resources) -> None:
     assert before[0].value.name_en == "Military Forces of Syria (2000-2024)"
     assert after[0].value.name_en == "Military Forces of Syria (2024-)"
     assert before[0].value.id == after[0].value.id == "SY-MIL"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "unidentified"),
+    [
+        ("قتل مسلحين مجهولين شرطيا", "مسلحين مجهولين", "gunmen", True),
+        ("شنت طائرات مجهولة غارات", "طائرات مجهولة", "warplanes", True),
+        ("هاجم مسلحون حاجزا", "مسلحون", "gunmen", False),
+        ("استهدفت طائرة مسيرة سيارة", "طائرة مسيرة", "drone", False),
+        ("فرق الأمن المتظاهرين", "المتظاهرين", "protesters", False),
+        ("قتل انتحاري عشرة أشخاص", "انتحاري", "suicide_bomber", False),
+    ],
+)
+def test_actors_generic_agents(resources, text, span, kind, unidentified) -> None:
+    found = {s.text: s.value for s in actors(text, resources)}
+    assert span in found, found
+    assert found[span].generic and found[span].kind == kind
+    assert found[span].unidentified is unidentified
