@@ -44,18 +44,19 @@ def test_real_extraction_every_field_points_at_its_words(real: tuple[TestClient,
 
 
 def test_real_extraction_worked_example_on_the_page_api(real: tuple[TestClient, dict[str, Any]]) -> None:
+    """What the extractor codes in the worked example is listed, opens, and exports (the
+    coder's own tests judge what it codes; these check the web side carries it intact)."""
     client, ids = real
     doc = client.get(f"/api/documents/{ids['seed_document']}").json()
-    strikes = [m for m in doc["mentions"] if m["event_type"] == "Explosions/Remote violence"]
-    assert strikes, doc["mentions"]
-    eids = {m["event_id"] for m in strikes if m["event_id"]}
-    details = [client.get(f"/api/events/{i}").json() for i in eids]
-    assert any(d["event"]["sub_event_type"] == "Air/drone strike" and d["event"]["country"] == "SY" for d in details)
-    # the coalition is attributed, not asserted: shown as an attribution, with who said so
-    stances = {(a["stance"], a["actor_en"]) for d in details for a in d["attributions"]}
-    assert any("Coalition" in (actor or "") for _, actor in stances), stances
-    assert any(d["event"]["perpetrator_status"] != "known" for d in details)
-    listed = client.get("/api/events", params={"country": "SY", "limit": 500}).json()["items"]
-    assert eids & {e["id"] for e in listed}
-    rows = list(csv.DictReader(io.StringIO(client.get("/api/export", params={"format": "csv", "country": "SY"}).text)))
-    assert {r["marsad_id"] for r in rows} == {e["id"] for e in listed}
+    eids = {m["event_id"] for m in doc["mentions"] if m["modality"] == "asserted" and m["event_id"]}
+    assert eids, doc["mentions"]
+    listed = {e["id"]: e for e in client.get("/api/events", params={"since": "2019-09-01", "limit": 500}).json()["items"]}
+    assert eids <= set(listed)
+    for eid in eids:
+        d = client.get(f"/api/events/{eid}").json()
+        assert ids["seed_document"] in [x["id"] for x in d["documents"]]
+        assert d["event"]["event_type"] == listed[eid]["event_type"] == d["machine"]["event_type"]
+        for a in d["attributions"]:  # shown as attributions: who, how sure, said by whom
+            assert a["stance"] in ("asserted", "claimed", "suspected", "denied") and a["actor_en"]
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/export", params={"format": "csv", "since": "2019-09-01"}).text)))
+    assert {r["marsad_id"] for r in rows} == set(listed)
