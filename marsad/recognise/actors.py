@@ -47,6 +47,9 @@ MEMBER_KINDS = frozenset({"members", "fighters", "gunmen", "soldiers", "militant
                           "security_forces", "military", "police"})
 #: generic kinds a country from the sentence may complete
 CONTEXT_MODES = frozenset({"set", "backed", "MIL", "COP", "GOV", "SPY", "LEG", "JUD"})
+#: ... but not these: a minister, a parliament or a party is often named where it visits
+#: or is talked about ("وزير" in a sentence about a visit to New Zealand)
+NO_PLACE_KINDS = frozenset({"officials", "legislature", "judiciary", "party", "opposition"})
 
 
 @dataclass
@@ -188,7 +191,8 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
         v = compose.value_of(actor, idx.kb, on)
         if actor.unidentified:
             v = compose.unidentified(actor, idx.kb, on)
-        head = actor if actor.generic and actor.compose in CONTEXT_MODES else None
+        head = (actor if actor.generic and actor.compose in CONTEXT_MODES
+                and actor.kind not in NO_PLACE_KINDS else None)
         items.append(_Item(h.start, h.end, v, head))
         i += 1
     items = fold_members(text, items)
@@ -226,7 +230,9 @@ def head_of(value: ActorValue, idx: ActorIndex) -> Actor | None:
     if not value.generic or value.country:
         return None
     head = idx.kb.get(value.id.split("@")[0].split("+")[0].rstrip("?"))
-    return head if head is not None and head.compose in CONTEXT_MODES else None
+    if head is None or head.compose not in CONTEXT_MODES or head.kind in NO_PLACE_KINDS:
+        return None
+    return head
 
 
 def _in_country(it: _Item, cc: str, idx: ActorIndex, doc: Doc) -> ActorValue:
