@@ -45,7 +45,11 @@ PERSON_BEFORE = frozenset(
 )
 
 #: a word before a name that makes it a sports team ("نادي اليرموك", "فريق روما")
-TEAM_BEFORE = frozenset({"نادي", "فريق", "منتخب"})
+TEAM_BEFORE = frozenset(
+    "نادي فريق منتخب ريال اتلتيكو اتلتيك اولمبيك سبورتنغ سبورتينغ ديبورتيفو انتر بوروسيا باير".split()
+)
+#: a word after a name that makes it a team ("مانشستر يونايتد", "باريس سان جيرمان")
+TEAM_AFTER = frozenset({"يونايتد", "سيتي", "سان", "هوتسبير"})
 
 #: a word after a name that makes it a person's name ("علي بن ابي طالب")
 PERSON_AFTER = frozenset({"بن", "ابن", "بنت"})
@@ -113,7 +117,7 @@ def read_cues(text: str, word_start: int, end: int) -> Cues:
     before = _words_before(text, word_start, 3)
     if before and (before[0] in PERSON_BEFORE or before[0].lstrip("وفبل") in TEAM_BEFORE):
         return Cues(person=True)
-    if _word_after(text, end) in PERSON_AFTER:
+    if _word_after(text, end) in PERSON_AFTER | TEAM_AFTER:
         return Cues(person=True)
     prep = bool(before) and before[0] in PREPOSITIONS
     definite = bool(before) and (

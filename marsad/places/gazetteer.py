@@ -29,7 +29,7 @@ from marsad.resources import cached_build, data_path, read_tsv
 from marsad.text.matcher import PhraseMatcher
 from marsad.text.normalise import normalise_key, strip_diacritics
 
-GAZETTEER_VERSION = "places-4"
+GAZETTEER_VERSION = "places-5"
 
 #: countries whose small places are matched without a population floor: the Arab League
 CORE = frozenset(
@@ -140,7 +140,11 @@ def _country_places() -> Iterator[tuple[Place, list[str]]]:
         yield place, list(c.names_ar)
 
 
-def _admin_places(rows: list[dict[str, str]]) -> Iterator[tuple[Place, list[str]]]:
+def _admin_places(
+    rows: list[dict[str, str]], populations: dict[int, int]
+) -> Iterator[tuple[Place, list[str]]]:
+    """Curated divisions; a division's population is its seat's (it ranks namesakes:
+    منطقة الجوف with no other clue is Saudi Al-Jawf, seat Sakakah, before Yemen's)."""
     by_name = {(r["country"], r["name_en"]): r for r in rows if r["level"] == "admin1"}
     for r in rows:
         lat, lon = _float(r.get("lat", "")), _float(r.get("lon", ""))
@@ -162,7 +166,7 @@ def _admin_places(rows: list[dict[str, str]]) -> Iterator[tuple[Place, list[str]
             admin1=admin1,
             lat=lat,
             lon=lon,
-            population=0,
+            population=populations.get(int(r.get("seat_geonameid") or 0), 0),
             level=r["level"],
             admin2=admin2,
             source="curated",
@@ -223,11 +227,9 @@ def _build(shipped: list[Path], users: list[Path], stoplist: Path) -> Gazetteer:
     }
     records: dict[str, tuple[Place, list[str]]] = {}
     sources = [(geonames_tsv, "geonames"), *((p, "user") for p in users)]
-    for place, names in [
-        *_country_places(),
-        *_admin_places(admin_rows),
-        *_geonames_places(sources, labels, seats),
-    ]:
+    geonames = list(_geonames_places(sources, labels, seats))
+    populations = {p.geonameid: p.population for p, _ in geonames if p.geonameid}
+    for place, names in [*_country_places(), *_admin_places(admin_rows, populations), *geonames]:
         records[place.id] = (place, names)  # a user record replaces the shipped one
     stop = _read_stoplist(stoplist)
     places: list[Place] = []

@@ -43,6 +43,11 @@ SMALL_CORE = 50_000
 
 _WORD = re.compile(r"\w+")
 
+#: words of a match report (normalised); with three of them, a foreign city named without
+#: a preposition is taken for its club ("فاز برشلونة")
+_SPORTS = ("مباراه", "الدوري", "المدرب", "اللاعب", "لاعبين", "كره القدم", "الملعب", "النادي",
+           "المنتخب", "بطوله", "هدفا", "اهداف", "الهجوم والدفاع", "ركله")
+
 
 @resource("places")
 def load_places(resources: Resources) -> Gazetteer:
@@ -61,19 +66,23 @@ def _stop_rule(gaz: Gazetteer, hit: Hit[int]) -> str | None:
     return gaz.stop.get(hit.key) or gaz.stop.get("ال" + hit.key)
 
 
-def _plausible(p: Place, m: _Mention, evidence: Counter[str]) -> bool:
+def _plausible(p: Place, m: _Mention, evidence: Counter[str], sports: bool = False) -> bool:
     """May `p` be what this mention names, given the document's countries?"""
     known = p.country is not None and evidence[p.country] > 0
     if m.stop == "trigger" and not m.cues.level:
         return False
     if m.stop == "context" and not (m.cues.level or (known and m.cues.prep)):
         return False
-    if m.cues.level_word == "حي" and not known:
+    if m.cues.level_word == "حي" and not (known and evidence[p.country] == max(evidence.values())):
         return False  # a neighbourhood: حي الدوحة in a Saudi city is not Doha, Qatar
+    if m.cues.level == "town" and p.level == "country":
+        return False  # "حي مصر الجديدة" is a quarter of Cairo, not Egypt
     if p.source in ("country", "curated"):
         return True
     short = len(m.hit.key) <= 3 and " " not in m.hit.key  # كان, وان, بن: words first
     if p.country not in CORE:
+        if sports and not (m.cues.prep or m.cues.level):
+            return False  # "برشلونة" in a match report is the club
         if short or (m.cues.level and known):
             return bool(m.cues.level) and known  # "قرية X" in a country the text names
         return p.population >= BIG_ELSEWHERE or (known and p.population >= KNOWN_ELSEWHERE)
@@ -84,8 +93,8 @@ def _plausible(p: Place, m: _Mention, evidence: Counter[str]) -> bool:
     return known and m.cues.prep
 
 
-def _candidates(m: _Mention, evidence: Counter[str]) -> list[Place]:
-    ok = [p for p in m.cands if _plausible(p, m, evidence)]
+def _candidates(m: _Mention, evidence: Counter[str], sports: bool = False) -> list[Place]:
+    ok = [p for p in m.cands if _plausible(p, m, evidence, sports)]
     if len(ok) > 1:
         top = max(p.population for p in ok)
         ok = [
@@ -145,7 +154,7 @@ def _score(p: Place, m: _Mention, evidence: Counter[str], admin1s: Counter[str])
         # a district is named after its seat town: "مدينة زنجبار" is Zinjibar's district
         # seat before it is Zanzibar, Tanzania
         seat = level == "town" and p.level == "admin2" and p.source == "curated"
-        s += 5 if p.level == level or seat else 0
+        s += 5 if p.level == level else 4 if seat else 0  # the town itself still first
     elif modifier == "ريف" and p.level == "admin1":
         s += 5  # ريف دير الزور: the governorate's countryside
     elif p.level == "country":
@@ -189,16 +198,17 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
         cands = [gaz.places[i] for i in hit.payloads]
         mentions.append(_Mention(hit, cands, cues, _stop_rule(gaz, hit)))
     evidence = _evidence(mentions, text)
+    sports = sum(term in text for term in _SPORTS) >= 3
     chosen: list[tuple[_Mention, Place]] = []
     admin1s: Counter[str] = Counter()
     for m in mentions:
-        ok = _candidates(m, evidence)
+        ok = _candidates(m, evidence, sports)
         if ok:
             chosen.append((m, max(ok, key=lambda p: _score(p, m, evidence, Counter()))))
             admin1s.update({p.admin1 for p in ok if p.admin1 and len(ok) == 1})
     spans: list[Span] = []
     for m, first in chosen:
-        ok = _candidates(m, evidence)
+        ok = _candidates(m, evidence, sports)
         best = max(ok, key=lambda p: _score(p, m, evidence, admin1s)) if len(ok) > 1 else first
         start, end = norm.to_original(m.hit.start, m.hit.end)
         surface = strip_diacritics(doc.text[start:end])
