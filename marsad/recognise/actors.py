@@ -135,6 +135,12 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
             i += 1
             continue
         actor = _pick(t["a"], idx, doc_countries) if "a" in t else None
+        if actor is not None and actor.kind == "person" and prev_word(text, h.start, h.prefix) in (
+            "بن", "ابن", "بنت"
+        ):
+            # "الأمير بندر بن سلمان بن عبدالعزيز": the father's name inside someone else's
+            i += 1
+            continue
         if actor is not None and h.suffix and (h.suffix == "ي" or actor.kind in ("person", "state")):
             # "مشاري" is not "مشار" + "my", "حماسي" not "حماس" + "my": names take no suffix
             i += 1
