@@ -73,30 +73,36 @@ def one_process(articles: list[Article], which: str) -> dict[str, Any]:
     return out
 
 
-def many_processes(articles: list[Article], which: str, processes: int) -> dict[str, Any]:
-    ctx = mp.get_context("spawn")
-    t0 = time.perf_counter()
-    with ProcessPoolExecutor(processes, mp_context=ctx) as pool:
-        warm = list(pool.map(_warm_once, range(processes * 2)))
-        startup = time.perf_counter() - t0
-        size = max(1, len(articles) // (processes * 4))
+class WorkerPool:
+    """N spawned workers that build their resources once, shared by every timed run."""
+
+    def __init__(self, processes: int) -> None:
+        self.processes = processes
+        t0 = time.perf_counter()
+        self.executor = ProcessPoolExecutor(processes, mp_context=mp.get_context("spawn"))
+        warm = list(self.executor.map(_warm_once, range(processes * 2)))
+        self.startup_s = round(time.perf_counter() - t0, 3)
+        self.worker_resources_s = round(max(w["seconds"] for w in warm), 3)
+
+    def run(self, articles: list[Article], which: str) -> dict[str, Any]:
+        size = max(1, len(articles) // (self.processes * 4))
         chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
         t = time.perf_counter()
-        parts = list(pool.map(run_articles, chunks, [which] * len(chunks)))
+        parts = list(self.executor.map(run_articles, chunks, [which] * len(chunks)))
         seconds = time.perf_counter() - t
-    total: dict[str, Any] = {k: sum(p[k] for p in parts)
-                             for k in ("articles", "sentences", "events", "entities", "errors")}
-    total["per_article"] = [x for p in parts for x in p["per_article"]]
-    out = _rates(total, seconds)
-    out.update(
-        processes=processes,
-        workers_seen=len({p["pid"] for p in parts}),
-        startup_s=round(startup, 3),
-        worker_resources_s=round(max(w["seconds"] for w in warm), 3),
-        peak_rss_mb_per_worker=max(p["peak_rss_mb"] for p in parts),
-    )
-    out["_per_article"] = total["per_article"]
-    return out
+        total: dict[str, Any] = {k: sum(p[k] for p in parts)
+                                 for k in ("articles", "sentences", "events", "entities", "errors")}
+        total["per_article"] = [x for p in parts for x in p["per_article"]]
+        out = _rates(total, seconds)
+        out.update(
+            processes=self.processes,
+            workers_seen=len({p["pid"] for p in parts}),
+            startup_s=self.startup_s,
+            worker_resources_s=self.worker_resources_s,
+            peak_rss_mb_per_worker=max(p["peak_rss_mb"] for p in parts),
+        )
+        out["_per_article"] = total["per_article"]
+        return out
 
 
 def _warm_once(i: int) -> dict[str, Any]:
@@ -121,12 +127,12 @@ def length_buckets(per_article: list[tuple[int, float]]) -> list[dict[str, Any]]
     return out
 
 
-def scaling(corpus: Path, sizes: list[int], processes: int) -> dict[str, Any]:
+def scaling(corpus: Path, sizes: list[int], pool: WorkerPool | None) -> dict[str, Any]:
     runs = []
     biggest: list[tuple[int, float]] = []
     for n in sizes:
         arts = read_articles(corpus, n)
-        r = many_processes(arts, "extract", processes) if processes > 1 else one_process(arts, "extract")
+        r = pool.run(arts, "extract") if pool is not None else one_process(arts, "extract")
         biggest = r.pop("_per_article")
         runs.append({"requested": n, **r})
         print(f"  scaling: {len(arts)} articles, {r['articles_per_s']} articles/s", file=sys.stderr)
@@ -193,19 +199,24 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     result["rss_before_mb"] = current_rss_mb()
     runs = []
     per_article: list[tuple[int, float]] = []
-    for w in which:
-        one = one_process(articles, w)
-        per_article = one.pop("_per_article")
-        runs.append({"pipeline": w, **one})
-        if procs > 1:
-            many = many_processes(articles, w, procs)
-            many.pop("_per_article")
-            runs.append({"pipeline": w, **many})
+    pool = WorkerPool(procs) if procs > 1 else None
+    try:
+        for w in which:
+            one = one_process(articles, w)
+            per_article = one.pop("_per_article")
+            runs.append({"pipeline": w, **one})
+            if pool is not None:
+                many = pool.run(articles, w)
+                many.pop("_per_article")
+                runs.append({"pipeline": w, **many})
+        if args.scaling:
+            sizes = sorted(int(x) for x in args.scaling_sizes.split(",") if x.strip())
+            result["scaling"] = scaling(args.corpus, sizes, pool)
+    finally:
+        if pool is not None:
+            pool.executor.shutdown()
     result["runs"] = runs
     result["by_length"] = length_buckets(per_article)
-    if args.scaling:
-        sizes = sorted(int(x) for x in args.scaling_sizes.split(",") if x.strip())
-        result["scaling"] = scaling(args.corpus, sizes, procs)
     if args.profile:
         result["profile"] = profile(articles, args.out, args.pyinstrument)
     result["machine"]["load_average_end"] = list(os.getloadavg()) if hasattr(os, "getloadavg") else None

@@ -42,11 +42,12 @@ def print_table(result: dict[str, Any]) -> None:
              r["events"], r["errors"]] for r in result["runs"]]
     print(_table(["pipeline", "procs", "articles/s", "sentences/s", "chars/s", "seconds",
                   "peak RSS MB", "events", "errors"], rows))
-    for r in result["runs"]:
-        if r["processes"] > 1:
-            print(f"  {r['pipeline']} x{r['processes']}: pool start-up {r['startup_s']}s "
-                  f"(resources {r['worker_resources_s']}s per worker), "
-                  f"{r['workers_seen']} workers used; peak RSS is per worker")
+    many = [r for r in result["runs"] if r["processes"] > 1]
+    if many:
+        r = many[0]
+        print(f"  {r['processes']} spawned workers: start-up {r['startup_s']}s (import and "
+              f"resources; {r['worker_resources_s']}s building resources), not counted above; "
+              "peak RSS is per worker")
     if "load" in result:
         print()
         rows = [[k, v["import_s"], v["load_s"], v["process_s"], v["peak_rss_mb"]]
