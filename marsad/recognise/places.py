@@ -68,12 +68,13 @@ def _stop_rule(gaz: Gazetteer, hit: Hit[int]) -> str | None:
 
 def _plausible(p: Place, m: _Mention, evidence: Counter[str], sports: bool = False) -> bool:
     """May `p` be what this mention names, given the document's countries?"""
-    known = p.country is not None and evidence[p.country] > 0
+    weight = evidence[p.country] if p.country else 0
+    known = weight > 0
     if m.stop == "trigger" and not m.cues.level:
         return False
     if m.stop == "context" and not (m.cues.level or (known and m.cues.prep)):
         return False
-    if m.cues.level_word == "حي" and not (known and evidence[p.country] == max(evidence.values())):
+    if m.cues.level_word == "حي" and not (known and weight == max(evidence.values())):
         return False  # a neighbourhood: حي الدوحة in a Saudi city is not Doha, Qatar
     if m.cues.level == "town" and p.level == "country":
         return False  # "حي مصر الجديدة" is a quarter of Cairo, not Egypt
