@@ -31,6 +31,13 @@ def test_actors_worked_example(seed_text: str, resources) -> None:
     for s in spans:
         assert seed_text[s.start:s.end] == s.text
     assert not any(s.text.startswith("محافظ") for s in spans)  # "محافظة" is not "محافظ"+ه
+    # "الغارات الجوية "المجهولة"", "لقصف مجهول": the perpetrator is unknown
+    unknown = [s for s in spans if s.value.unidentified]
+    assert any(s.text.startswith("الغارات الجوية") for s in unknown)
+    assert any(s.text == "قصف مجهول" for s in unknown)
+    assert all(s.value.name_en == "Unidentified Military Forces" for s in unknown)
+    israeli = next(s for s in spans if s.text == "القصف الإسرائيلي")
+    assert israeli.value.id == "IL-MIL"
 
 
 @pytest.mark.parametrize(
