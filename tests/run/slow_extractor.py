@@ -40,3 +40,11 @@ def extract(text: str, *, id: str | None = None, published: dt.date | None = Non
             injuries=Count(None), sources=[], outlet=None, modality="asserted", evidence=[ref],
             confidence=0.5, notes_en="", trigger=ref, extractor_version=EXTRACTOR_VERSION))
     return doc
+
+
+def fragile_extract(text: str, **kw: Any) -> Doc:
+    """Fails on every article that mentions Yemen (a stand-in for a crashing component)."""
+    if "اليمن" in text:
+        raise RuntimeError("component crashed on this article")
+    return extract(text, **kw)
+
