@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from marsad.places.countries import gentilic_table
 from marsad.text.clitics import ARTICLE_PREFIXES, BARE_PREFIXES
 
 #: a word before the name that says which kind of place it is
@@ -117,7 +118,11 @@ def read_cues(text: str, word_start: int, end: int) -> Cues:
     before = _words_before(text, word_start, 3)
     if before and (before[0] in PERSON_BEFORE or before[0].lstrip("وفبل") in TEAM_BEFORE):
         return Cues(person=True)
-    if _word_after(text, end) in PERSON_AFTER | TEAM_AFTER:
+    after = _word_after(text, end)
+    if after in PERSON_AFTER or after in TEAM_AFTER:
+        return Cues(person=True)
+    if after.startswith("ال") and after.endswith("ي") and after in gentilic_table():
+        # towns and countries are feminine: "الكويت الكويتي", "دبي الإماراتي" are clubs
         return Cues(person=True)
     prep = bool(before) and before[0] in PREPOSITIONS
     definite = bool(before) and (
