@@ -1,7 +1,7 @@
 // Interface text in English and Arabic; Arabic switches the page to right-to-left.
 const T = {
   en: {
-    title: "marsad", lang: "العربية", token: "API token", export_csv: "Export CSV", export_json: "Export JSONL",
+    title: "marsad", lang: "العربية", token: "API token", export_csv: "Export CSV", export_geojson: "GeoJSON", export_json: "PLOVER JSON",
     filters: "Filters", since: "From", until: "To", event_type: "ACLED event type", sub_event_type: "Sub-event type",
     plover_type: "PLOVER type", actor: "Actor", country: "Country (ISO2)", admin1: "Admin 1", q: "Text",
     min_confidence: "Min. confidence", review_status: "Review status", bbox: "Only the map's view", apply: "Apply",
@@ -23,7 +23,7 @@ const T = {
     perpetrator: { known: "perpetrator known", claimed: "claimed", attributed: "attributed, not established", unknown: "perpetrator unknown" },
   },
   ar: {
-    title: "مرصد", lang: "English", token: "مفتاح الواجهة", export_csv: "تصدير CSV", export_json: "تصدير JSONL",
+    title: "مرصد", lang: "English", token: "مفتاح الواجهة", export_csv: "تصدير CSV", export_geojson: "GeoJSON", export_json: "PLOVER JSON",
     filters: "التصفية", since: "من", until: "إلى", event_type: "نوع الحدث (ACLED)", sub_event_type: "النوع الفرعي",
     plover_type: "نوع PLOVER", actor: "الفاعل", country: "البلد (رمز ISO)", admin1: "المحافظة", q: "نص",
     min_confidence: "أدنى ثقة", review_status: "حالة المراجعة", bbox: "ما يظهر في الخريطة فقط", apply: "تطبيق",

@@ -53,7 +53,8 @@ async function loadList(append = false) {
   $("#count").textContent = t("count")(tb.children.length, Boolean(cursor));
   const q = params().toString();
   $("#export-csv").setAttribute("href", `api/export?format=csv&${q}`);
-  $("#export-json").setAttribute("href", `api/export?format=jsonl&${q}`);
+  $("#export-geojson").setAttribute("href", `api/export?format=geojson&${q}`);
+  $("#export-json").setAttribute("href", `api/export?format=json&${q}`);
 }
 
 async function refresh() {

@@ -98,6 +98,8 @@ def test_browser_filter_open_evidence_review_export(page: Any, live: dict[str, A
     rows = list(csv.DictReader(io.StringIO(body)))
     assert [r["marsad_id"] for r in rows] == [live["seed_event"]]
     assert rows[0]["fatalities"] == "2" and rows[0]["review_status"] == "edited"
+    gj = page.request.get(live["url"] + page.get_attribute("#export-geojson", "href")).json()
+    assert [f["properties"]["fatalities"] for f in gj["features"]] == [2]
     assert page.problems == []
 
 
