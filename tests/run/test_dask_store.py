@@ -209,3 +209,19 @@ def test_dask_store_bulk_parquet_imported_into_the_store(empty_store, client, tm
     assert (again.added, again.coded, again.quarantined) == (0, 0, 0)
     assert again.already_stored == 40 and again.quarantine_already == 2
     assert _codings(empty_store) == {"done:1": 40}
+
+
+def test_dask_store_two_drivers_share_the_queue(store, client):
+    """Two `run_dask` drivers on one database and one cluster: each document coded once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    other = Store(store.url, migrate_schema=False)
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            runs = list(pool.map(lambda s: run_dask(s, client=client, batch_size=5,
+                                                    progress=False), [store, other]))
+    finally:
+        other.close()
+    assert sum(r.coded for r in runs) == N_DOCS and all(r.dropped == 0 for r in runs)
+    assert all(r.coded > 0 for r in runs), "both drivers took part"
+    assert _codings(store) == {"done:1": N_DOCS}
