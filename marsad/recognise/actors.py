@@ -44,12 +44,14 @@ NAME = "marsad.actors.v1"
 
 #: generic heads that introduce members of the actor that follows ("عناصر الشرطة")
 MEMBER_KINDS = frozenset({"members", "fighters", "gunmen", "soldiers", "militants", "attackers",
-                          "security_forces", "military", "police"})
+                          "security_forces", "military", "police", "strikes"})
 #: generic kinds a country from the sentence may complete
 CONTEXT_MODES = frozenset({"set", "backed", "MIL", "COP", "GOV", "SPY", "LEG", "JUD"})
 #: ... but not these: a minister, a parliament or a party is often named where it visits
 #: or is talked about ("وزير" in a sentence about a visit to New Zealand)
-NO_PLACE_KINDS = frozenset({"officials", "legislature", "judiciary", "party", "opposition"})
+NO_PLACE_KINDS = frozenset({"officials", "legislature", "judiciary", "party", "opposition",
+                            # an air strike in Yemen is not the Yemeni air force's by default
+                            "warplanes", "drone", "strikes"})
 
 
 @dataclass
@@ -98,7 +100,7 @@ def _with_next(actor: Actor, h: Hit[str], nh: Hit[str], tn: dict[str, list[str]]
     follower = _pick(tn["a"], idx, doc_countries) if "a" in tn else None
     if (follower is not None and actor.kind in MEMBER_KINDS and "x" not in tn
             and not nh.prefix.startswith(("و", "ف"))  # "متطرفون ومهربون": two groups
-            and follower.kind not in MEMBER_KINDS):
+            and follower.kind not in MEMBER_KINDS and not follower.needs_modifier):
         return _Item(h.start, nh.end, compose.value_of(follower, idx.kb, on), None)
     return None
 
