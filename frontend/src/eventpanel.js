@@ -41,10 +41,11 @@ function highlight(field) {
   else if (first) { msg.textContent = ""; first.scrollIntoView({ block: "nearest" }); }
 }
 
-function showDocument(i) {
+async function showDocument(i) {
   docIndex = i;
   const d = current.documents[i];
   if (!d) { clear($("#article")); return; }
+  if (d.text === null) d.text = (await get(`api/documents/${encodeURIComponent(d.id)}`)).text;
   const spans = [];
   for (const f of current.fields) for (const s of f.spans) if (s.document_id === d.id) spans.push({ ...s, field: f.name });
   for (const a of current.attributions) if (a.document_id === d.id && a.start != null) spans.push({ start: a.start, end: a.end, field: "attributions" });
@@ -83,12 +84,12 @@ export async function openEvent(id, onChanged) {
   const docs = clear($("#documents"));
   current.documents.forEach((d, i) => {
     const b = h("button", { type: "button", class: "doc", dir: "auto", text: `${d.published || ""} ${d.outlet || ""} — ${d.title || d.id}` });
-    b.addEventListener("click", () => showDocument(i));
+    b.addEventListener("click", () => { showDocument(i); });
     const li = h("li", {}, b);
     if (d.url) li.append(" ", h("a", { href: d.url, rel: "noopener noreferrer nofollow", target: "_blank", text: "↗" }));
     docs.append(li);
   });
-  showDocument(0);
+  await showDocument(0);
   // review form options
   const sel = clear($("#rv-edit select[name=field]"));
   for (const f of current.editable) sel.append(h("option", { value: f, text: f }));

@@ -120,6 +120,8 @@ FIELD_LABELS_AR = {
     "actor2": "الفاعل الثاني", "assoc_actor_2": "المرتبطون بالفاعل الثاني", "fatalities": "القتلى",
     "target": "الهدف", "perpetrator_status": "المنفذ", "sources": "المصادر", "notes_en": "ملاحظات",
 }
+MAX_TEXTS = 25  # document texts sent with one event
+
 _FIELD_ROLES = {  # evidence roles (store.rows) behind each shown field
     "event_type": ("trigger", "evidence"), "sub_event_type": ("trigger", "evidence"),
     "plover": ("trigger",), "event_date": ("date",), "location": ("location",),
@@ -215,10 +217,12 @@ def event_detail(conn: Connection, event_id: str) -> dict[str, Any] | None:
                 "actor_ar": actor.get("name_ar"), "by": by.get("text"), "text": a.get("text"),
                 "start": a.get("start"), "end": a.get("end"),
             })
+    # texts of the first documents only: an event reported by hundreds of articles stays
+    # light; the page fetches the others from /api/documents/{id} when asked
     documents = [
         {"id": d, "title": docs[d].title, "url": docs[d].url, "outlet": docs[d].outlet,
-         "published": _jsonable(docs[d].published), "text": docs[d].text}
-        for d in doc_ids if d in docs
+         "published": _jsonable(docs[d].published), "text": docs[d].text if i < MAX_TEXTS else None}
+        for i, d in enumerate(x for x in doc_ids if x in docs)
     ]
     return {
         "id": event_id, "status": record["status"], "merged_into": state.merged_into if state else None,

@@ -236,3 +236,17 @@ def test_api_reviewed_date_moves_event_between_ranges(client: TestClient, built:
     # pages of two across both date arms: every event once
     full = [e["id"] for e in _all(client, since="2015-01-01", until="2015-12-31")]
     assert eid in full and [e["id"] for e in _all(client, since="2015-01-01", until="2015-12-31", limit=2)] == full
+
+
+def test_api_big_event_sends_first_texts_only(client: TestClient, built: dict[str, Any], auth: dict[str, str]) -> None:
+    from marsad.serve.records import MAX_TEXTS
+
+    a = built["seed_event"]
+    for e in _all(client):
+        if e["id"] != a:
+            assert client.post(f"/api/events/{a}/merge", json={"other": e["id"]}, headers=auth).status_code == 200
+    docs = client.get(f"/api/events/{a}").json()["documents"]
+    assert len(docs) == len(built["documents"]) > MAX_TEXTS
+    assert all(d["text"] for d in docs[:MAX_TEXTS]) and all(d["text"] is None for d in docs[MAX_TEXTS:])
+    assert client.get(f"/api/documents/{docs[-1]['id']}").json()["text"]
+    assert [e["id"] for e in _all(client)] == [a]
