@@ -103,6 +103,29 @@ def test_browser_filter_open_evidence_review_export(page: Any, live: dict[str, A
     assert page.problems == []
 
 
+def test_browser_timeline_brush_filters_by_date(page: Any, live: dict[str, Any]) -> None:
+    _ready(page, live)
+    box = page.locator("#timeline").bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + 2, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.1, y, steps=4)
+    page.mouse.up()
+    _until(page, "document.querySelector('input[name=until]').value !== ''")
+    since = page.input_value("input[name=since]")
+    until = page.input_value("input[name=until]")
+    assert since.startswith("2015-07") and until < "2019-01-01"
+    _until(page, f"!document.querySelector('#events-list tbody tr[data-id=\"{live['seed_event']}\"]')")
+    dates = page.eval_on_selector_all("#events-list tbody tr td:first-child", "tds => tds.map(t => t.textContent)")
+    assert dates and all(since <= d <= until for d in dates)
+    assert page.locator("#timeline rect.brush").count() == 1
+    shot(page, "02b_timeline_brush")
+    page.focus("#timeline")
+    page.keyboard.press("Escape")  # clears the brush: every date again
+    _until(page, f"!!document.querySelector('#events-list tbody tr[data-id=\"{live['seed_event']}\"]')")
+    assert page.problems == []
+
+
 def test_browser_hostile_article_stays_text(page: Any, live: dict[str, Any]) -> None:
     _ready(page, live)
     page.click(f"#events-list tbody tr[data-id='{live['hostile']['event']}']")
