@@ -155,3 +155,21 @@ def test_actors_generic_agents(resources, text, span, kind, unidentified) -> Non
     assert span in found, found
     assert found[span].generic and found[span].kind == kind
     assert found[span].unidentified is unidentified
+
+
+def test_actors_context_component_uses_the_place_of_the_sentence(resources) -> None:
+    """The context component alone, with a place span made by hand (no gazetteer)."""
+    from marsad.doc import PlaceValue, Span
+    from marsad.recognise.actors import actors_in_context
+
+    text = "هاجم مسلحون مجهولون حاجزا في بلدة الاختبار. وقال الجيش إن"
+    doc = run_pipeline(Doc(text=text), resources, ["marsad.text.v1", "marsad.actors.v1"])
+    start = text.index("بلدة الاختبار")
+    place = PlaceValue(geonameid=None, name_ar="بلدة الاختبار", name_en="Test Town", country="YE",
+                       admin1=None, lat=None, lon=None)
+    doc.spans.append(Span("place", start, start + len("بلدة الاختبار"), "بلدة الاختبار", place))
+    doc = actors_in_context(doc, resources)
+    by_text = {s.text: s.value for s in doc.spans if s.kind == "actor"}
+    assert by_text["مسلحون مجهولون"].name_en == "Unidentified Armed Group (Yemen)"
+    assert by_text["مسلحون مجهولون"].country_source == "place"
+    assert by_text["الجيش"].country is None  # another sentence: no place, no country
