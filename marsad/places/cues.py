@@ -45,9 +45,10 @@ PERSON_BEFORE = frozenset(
     " اللاعب المدرب الكابتن المتحدث الناطق المحامي القاضي الشاب الفتاه السفير".split()
 )
 
-#: a word before a name that makes it a sports team ("نادي اليرموك", "فريق روما")
+#: a word before a name that makes it a sports team or a group ("نادي اليرموك", "كتائب القدس")
 TEAM_BEFORE = frozenset(
-    "نادي فريق منتخب ريال اتلتيكو اتلتيك اولمبيك سبورتنغ سبورتينغ ديبورتيفو انتر بوروسيا باير".split()
+    "نادي فريق منتخب ريال اتلتيكو اتلتيك اولمبيك سبورتنغ سبورتينغ ديبورتيفو انتر بوروسيا باير"
+    " كتايب سرايا جبهه".split()  # and armed groups: كتائب القدس, جبهة الأحواز
 )
 #: a word after a name that makes it a team ("مانشستر يونايتد", "باريس سان جيرمان")
 TEAM_AFTER = frozenset({"يونايتد", "سيتي", "سان", "هوتسبير"})
@@ -64,6 +65,7 @@ class Cues:
     person: bool = False  # a person's, tribe's or team's name: not a place here
     prep: bool = False  # after a preposition (في, من, ...) or with ب/ل glued on
     after_definite: bool = False  # right after a word with the article ("الحكومة السعودية")
+    after_feminine: bool = False  # right after a feminine noun, no preposition ("ليرة سورية")
 
 
 def _clitic_forms(words: Iterable[str]) -> dict[str, str]:
@@ -142,4 +144,5 @@ def read_cues(text: str, word_start: int, end: int) -> Cues:
             modifier = f"{MODIFIERS[mw]} {modifier}"  # شمال شرقي بغداد -> "شمال شرق"
             continue
         break
-    return Cues(level, level_word, modifier, prep=prep, after_definite=definite)
+    feminine = bool(before) and not prep and before[0].endswith("ه") and len(before[0]) > 2
+    return Cues(level, level_word, modifier, prep=prep, after_definite=definite, after_feminine=feminine)

@@ -194,8 +194,10 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
             cues = replace(cues, prep=True)
         if cues.person:
             continue
-        if cues.after_definite and _gentilic_words().get(hit.key):
-            continue  # "الحكومة السعودية", "الأراضي السورية": an adjective, not the country
+        if _gentilic_words().get(hit.key) and (
+            cues.after_definite or (cues.after_feminine and not hit.prefix)
+        ):
+            continue  # "الحكومة السعودية", "ليرة سورية": an adjective, not the country
         cands = [gaz.places[i] for i in hit.payloads]
         mentions.append(_Mention(hit, cands, cues, _stop_rule(gaz, hit)))
     evidence = _evidence(mentions, text)

@@ -57,6 +57,19 @@ def geonameid_of(name: str, country: str) -> int:
     return ids[0]
 
 
+# two protest-gold sentences (their ids are content hashes)
+SYRIAN_POUND = (
+    "e6874d82b9c4d0103fd007efea0e7eca336dea0efc24441a27868905f8f508400568a4339b405423780fc901f4b44ac8"
+    "633dd87a72c1144c0438b8e1b016ccb9f3c390668b58d4cea19a892a27b208ee9dba69c8f55f6fceb89e89f206efce4f"
+    "74fe57e7e9f07afc5df373799bfda82a19c5b47a5a80bf71404918e65962571772fff876bd524e21_12"
+)
+REAL_MADRID = (
+    "e6874d82b9c4d0106356e6aa282cb0558dc82d2cf5541883b2b4e6de5a13ee1c380689cce4c458d8041a5e95e863b27e"
+    "8db7d8e614524bbb2437eee73c83f074dfb4a80621c544acec83fadad57272885a40fe761e678a0e64a10bfc0653ad16"
+    "677ba3d56ed154d7f4ee568f50d847a7eb5d267d17e113d672736ceb47f68ac0f0049adc063f10c9_36"
+)
+
+
 # --- the curated country table -------------------------------------------------------
 
 ARAB_LEAGUE = "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split()
@@ -233,6 +246,9 @@ def test_places_damascus_is_never_maryland_even_with_america_named(gsr_dev, reso
         ("AAW_ARB_20071021.0057-9", "الجديدة"),  # "new"
         ("AAW_ARB_20080305.0072-11", "السلام"),  # "peace"
         ("AAW_ARB_20071227.0047-7", "طرابلس"),  # inside the surname الطرابلسي
+        ("AAW_ARB_20070127.0036-10", "القدس"),  # كتائب القدس: the Quds Force
+        (SYRIAN_POUND, "سورية"),  # ليرة سورية: an adjective
+        (REAL_MADRID, "مدريد"),  # ريال مدريد: the club
     ],
 )
 def test_places_non_places_do_not_match(sid, word, gsr_dev, resources):
