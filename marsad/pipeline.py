@@ -17,13 +17,14 @@ from marsad.resources import Resources
 
 # importing these registers their components and resource loaders
 from marsad.text import component as _text  # noqa: F401
-from marsad.recognise import actors as _actors  # noqa: F401,E402  isort: skip
-from marsad.recognise import places as _places  # noqa: F401,E402  isort: skip
-from marsad.recognise import dates as _dates  # noqa: F401,E402  isort: skip
-from marsad.recognise import numbers as _numbers  # noqa: F401,E402  isort: skip
-from marsad.recognise import sources as _sources  # noqa: F401,E402  isort: skip
-from marsad.recognise import resolve as _resolve  # noqa: F401,E402  isort: skip
-from marsad.coder import component as _coder  # noqa: F401,E402  isort: skip
+
+from marsad.recognise import actors as _actors  # noqa: F401  isort: skip
+from marsad.recognise import places as _places  # noqa: F401  isort: skip
+from marsad.recognise import dates as _dates  # noqa: F401  isort: skip
+from marsad.recognise import numbers as _numbers  # noqa: F401  isort: skip
+from marsad.recognise import sources as _sources  # noqa: F401  isort: skip
+from marsad.recognise import resolve as _resolve  # noqa: F401  isort: skip
+from marsad.coder import component as _coder  # noqa: F401  isort: skip
 
 #: recognisers only (what `marsad entities` runs)
 ENTITY_PIPELINE: tuple[str, ...] = (

@@ -55,7 +55,7 @@ def cache_dir() -> Path:
 def open_text(path: Path) -> io.TextIOBase:
     if path.suffix == ".gz":
         return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8")
-    return open(path, encoding="utf-8")  # noqa: SIM115
+    return open(path, encoding="utf-8")
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:
