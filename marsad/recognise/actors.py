@@ -95,8 +95,10 @@ def _with_next(actor: Actor, h: Hit[str], nh: Hit[str], tn: dict[str, list[str]]
         # a backed militia still operates somewhere: its place may come from the sentence
         return _Item(h.start, nh.end, v, actor if actor.compose == "backed" else None)
     if "u" in tn and not nh.prefix:
+        # unknown gunmen in Syria are Syria's; unknown aircraft are nobody's by their place
         return _Item(h.start, nh.end, compose.unidentified(actor, idx.kb, on),
-                     actor if actor.compose in CONTEXT_MODES else None)
+                     actor if actor.compose in CONTEXT_MODES and actor.kind not in NO_PLACE_KINDS
+                     else None)
     follower = _pick(tn["a"], idx, doc_countries) if "a" in tn else None
     if (follower is not None and actor.kind in MEMBER_KINDS and "x" not in tn
             and not nh.prefix.startswith(("و", "ف"))  # "متطرفون ومهربون": two groups
