@@ -37,17 +37,41 @@ def assign_modality(m: Mention, doc: Doc) -> None:
         if best is None or cand[0] > best[0]:
             best = cand
     before = doc.text[max(0, m.primary.start - 8) : m.primary.start].split()
-    if trig.pos == "v" and before and before[-1] in ("قد", "وقد") and m.primary.text[:1] in "يت":
+    imperfect = trig.pos == "v" and is_imperfect(trig.form)
+    if imperfect and before and before[-1] in ("قد", "وقد"):
         # قد + imperfect: "may"; قد + past ("قد خطفت") is a plain past
         best = max(best or (0, "", ""), (_PRIORITY["hypothetical"], "hypothetical", "قد"))
     if trig.pos == "v" and m.primary.prefix.endswith("س"):
         best = max(best or (0, "", ""), (_PRIORITY["future"], "future", m.primary.text))
+    verbal = any(getattr(t.value, "pos", "") == "v" for t in m.triggers)
     date_modality = _date_modality(m, doc)
+    if date_modality == "historical" and not verbal:
+        # a past event named by a noun only ("ملف اغتيال الحريري") is referred to, not told
+        date_modality = "referenced"
     if date_modality and (best is None or _PRIORITY[date_modality] > best[0]):
         best = (_PRIORITY[date_modality], date_modality, "date")
+    if (
+        imperfect
+        and not any(s.kind == "time" for s in m.entities)
+        and (best is None or best[0] < _PRIORITY["hypothetical"])
+    ):
+        # an imperfect verb with no date ("تخطف من تريد وتقتل من تشاء"): habitual
+        best = (_PRIORITY["hypothetical"], "hypothetical", "imperfect")
     if best is not None:
         m.modality, m.modality_why = best[1], best[2]
         m.why.append(f"modality {best[1]} ({best[2]})")
+
+
+def is_imperfect(form: str) -> bool:
+    """An imperfect verb form: يفعل, and تفعل when it is the feminine of a listed يفعل
+    (a past تفعّل such as "تظاهر" or "تجمع" starts with ت too)."""
+    from marsad.text.normalise import normalise_key
+
+    key = normalise_key(form).split(" ")[0]
+    return key.startswith("ي") or (key.startswith("ت") and "ي" + key[1:] in _IMPERFECTS)
+
+
+_IMPERFECTS = {"يقصف", "يقتل", "يهاجم", "يستهدف", "يتظاهر", "يعتصم", "يخطف", "يفجر", "يطلق"}
 
 
 def _date_modality(m: Mention, doc: Doc) -> str | None:
