@@ -135,9 +135,18 @@ def assign_victims(m: Mention, doc: Doc, lex: CoderLexicon) -> None:
         m.victims_text = (s, e, doc.text[s:e], n.noun)
 
 
+def _across_border(doc: Doc, s: Span) -> bool:
+    """"بالقرب من الحدود مع العراق": the border names the neighbour, not where it happened."""
+    before = doc.text[max(0, s.start - 16) : s.start]
+    return "الحدود" in before or "حدود" in before.split()[-2:]
+
+
 def assign_location(m: Mention, doc: Doc, context_place: Span | None) -> None:
     def pick(spans: list[Span]) -> Span | None:
-        places = [s for s in spans if s.kind == "place" and isinstance(s.value, PlaceValue)]
+        places = [
+            s for s in spans
+            if s.kind == "place" and isinstance(s.value, PlaceValue) and not _across_border(doc, s)
+        ]
         if not places:
             return None
 

@@ -71,7 +71,12 @@ def anchored(m: Mention, victim_nouns: int) -> bool:
         return True
     if _counts(m, "killed") or _counts(m, "injured") or victim_nouns:
         return True
-    return any(s.kind in ("place", "time") for s in m.entities)
+    if any(s.kind == "time" for s in m.entities):
+        return True
+    # a place alone is not enough ("اغتيالها هشم الآمال في باكستان" names no occurrence),
+    # except in a headline, which is nominal by nature ("غارات البوكمال المجهولة")
+    placed = any(s.kind == "place" for s in m.entities)
+    return placed and (m.actor1 is not None or m.actor2 is not None or m.sentence.is_title)
 
 
 def refine(m: Mention, lex: CoderLexicon) -> None:

@@ -50,6 +50,8 @@ def _places_compatible(a: Mention, b: Mention) -> bool:
             return True
         if wide.level == "admin1" and wide.admin1 and wide.admin1 == narrow.admin1:  # type: ignore[union-attr]
             return True
+        if wide.level == "admin2" and wide.admin2 and wide.admin2 == narrow.admin2:  # type: ignore[union-attr]
+            return True
     return False
 
 
