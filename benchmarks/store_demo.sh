@@ -9,7 +9,7 @@ N="${1:-5000}"; WORKERS="${2:-2}"
 SHARED="${MARSAD_SHARED:-$(cd "$(dirname "$0")/../.." && pwd)/shared}"
 WORK="$(mktemp -d)"; DB="$WORK/marsad.db"; IN="$WORK/in"; BROKEN="$IN/broken"
 mkdir -p "$BROKEN"
-cp "$SHARED/seed/bukamal_strikes.txt" "$IN/"
+SEED="$SHARED/seed/bukamal_strikes.txt"
 { zcat "$SHARED/corpora/saudinewsnet/saudinewsnet.jsonl.gz" || true; } | head -n "$N" > "$IN/saudinewsnet-$N.jsonl"
 : > "$BROKEN/empty.txt"
 printf '\x00\x01\x02PK\x03\x04\x00\x00binary' > "$BROKEN/binary.txt"
@@ -22,6 +22,8 @@ printf '{"content": "غارات على\n[1, 2]\n{"title": "no content field"}\n'
 printf '<html><head><script>var junk="إعلان";</script></head><body><nav>الرئيسية</nav><article><p>قالت مصادر محلية إن غارات جوية استهدفت مواقع للميليشيات في مدينة البوكمال بريف دير الزور الشرقي ليل الاثنين.</p></article></body></html>' > "$BROKEN/page.html"
 printf 'WARC/1.0\r\nnot really a warc' > "$BROKEN/bad.warc"
 echo "work dir: $WORK"
+# the worked example carries no date or outlet of its own: say them (Al Arabiya, 17 Sep 2019)
+marsad ingest "$SEED" --db "$DB" --published 2019-09-17 --outlet "العربية.نت" --json | tee "$WORK/seed.json"
 time marsad ingest "$IN" --db "$DB" --preset saudinewsnet --json | tee "$WORK/ingest.json"
 time marsad run --db "$DB" --workers "$WORKERS" --json | tee "$WORK/run.json"
 marsad export --db "$DB" --format csv -o "$WORK/events.csv"
@@ -30,7 +32,11 @@ python3 - "$DB" "$WORK" <<'PY'
 import json, sys
 from marsad.store import Store
 store = Store(sys.argv[1]); c = store.counts()
-ing = json.load(open(f"{sys.argv[2]}/ingest.json")); run = json.load(open(f"{sys.argv[2]}/run.json"))
+seed = json.load(open(f"{sys.argv[2]}/seed.json")); run = json.load(open(f"{sys.argv[2]}/run.json"))
+ing = json.load(open(f"{sys.argv[2]}/ingest.json"))
+for k in ("read", "stored", "duplicates", "quarantined"):
+    ing[k] += seed[k]
+ing["adds_up"] = ing["adds_up"] and seed["adds_up"]
 print("documents", c["documents"], "duplicates", c["duplicates"], "quarantined", c["quarantined"],
       store.quarantine_by_reason())
 print("read", ing["read"], "= stored", ing["stored"], "+ duplicates", ing["duplicates"],

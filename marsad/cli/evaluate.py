@@ -24,6 +24,7 @@ def gsr(
     limit: int = typer.Option(None, "--limit", help="only the first N sentences of each CSV"),
     actors_file: list[str] = typer.Option([], "--actors", help="extra actor file(s) (JSONL)"),
     no_model: bool = typer.Option(False, "--no-model", help="score the rule coder without its learned model"),
+    gate: bool = typer.Option(None, "--gate/--no-gate", help="force the learned gate on or off (default: on, as for every one-sentence document)"),
 ) -> None:
     """Per PLOVER type: TP/FP/FN/TN, precision, recall, F1 (strict and clean), rates per
     label, and actor agreement with the annotators."""
@@ -51,9 +52,10 @@ def gsr(
             err_console.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from None
     else:
-        options = {"event_model": None} if no_model else {}
+        options: dict[str, Any] = {"event_model": None} if no_model else {"gate": gate}
         res = Resources(extra_actor_files=actors_file, options=options)
-        learned = _has_model(res)
+        # each GSR sentence is a one-sentence document: the gate is on unless --no-gate
+        learned = gate is not False and _has_model(res)
         if learned:
             err_console.print(
                 "note: the extractor uses its shipped learned event model, trained on the "
@@ -115,7 +117,7 @@ def _print_tables(scores: Any, files: list[str], seconds: float, learned: bool) 
     if scores.folds:
         mode = f", {scores.folds}-fold cross-validation of the learned model (held-out)"
     else:
-        mode = ", shipped learned model" if learned else ", no learned model"
+        mode = ", shipped learned gate on (training-data figures)" if learned else ", rules (no learned gate)"
     console.print(
         f"{scores.sentences} sentences from {len(files)} file(s), {scores.duplicates} duplicate "
         f"text(s) dropped, {scores.errors} extractor error(s){mode}; {seconds:.1f}s"

@@ -22,15 +22,19 @@ def docs(
     shared: Path = typer.Option(dg.DEFAULT_SHARED, help="folder that gold 'path' references are relative to"),
     as_json: bool = typer.Option(False, "--json", help="machine-readable figures and diffs"),
     no_diff: bool = typer.Option(False, "--no-diff", help="print the field table only"),
+    gate: bool = typer.Option(None, "--gate/--no-gate", help="force the learned gate on or off (default: lone sentences only)"),
 ) -> None:
     """Field-level precision and recall of extracted events against a document gold, with a diff."""
+    from marsad.resources import Resources
+
     try:
         gold_docs = dg.load_gold(gold)
         resolved = dg.resolve_texts(gold_docs, corpus, shared)
     except MarsadError as exc:
         err_console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
-    scores = dg.score_documents([r.doc for r in resolved], dg.extract_all(resolved))
+    res = Resources(options={"gate": gate})
+    scores = dg.score_documents([r.doc for r in resolved], dg.extract_all(resolved, resources=res))
     if as_json:
         emit_json(scores.to_dict(), pretty=True)
     else:

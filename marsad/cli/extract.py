@@ -16,12 +16,16 @@ def extract(
     all_modalities: bool = typer.Option(
         False, "--all-modalities", help="also print denied, future, hypothetical and background events"
     ),
+    gate: bool = typer.Option(
+        None, "--gate/--no-gate",
+        help="drop candidates the learned gate rejects; default: only in one-sentence documents",
+    ),
     field: list[str] = typer.Option([], "--field", help="map input fields: text=content"),
     actors_file: list[str] = typer.Option([], "--actors", help="extra actor file(s) (JSONL)"),
     pretty: bool = typer.Option(False, help="indent the JSON"),
 ) -> None:
     """Print the events coded from the input, with entities and evidence, as JSON."""
-    res = Resources(extra_actor_files=actors_file)
+    res = Resources(extra_actor_files=actors_file, options={"gate": gate})
     for obj in process(path, pipeline=DEFAULT_PIPELINE, resources=res, published=published,
                        field_map=parse_field_map(field), all_modalities=all_modalities):
         emit_json(obj, pretty=pretty)

@@ -96,8 +96,19 @@ def score_mentions(mentions: list[Mention], model: EventModel | None) -> None:
             m.why.append(f"gate p={p:.2f}")
 
 
+def gate_applies(doc: Doc, setting: bool | None) -> bool:
+    """Does the learned gate filter this document's candidates? `True`/`False` force it;
+    unset (the default) means only for a lone sentence: a document with no title and one
+    sentence, the kind of text the gate was trained on. Measured on the dev golds, the gate
+    raises sentence-level ASSAULT F1 from 0.37 to 0.59 (5-fold CV) but lowers event F1 on
+    whole articles from 0.66 to 0.53, where the article's own context does its job."""
+    if setting is not None:
+        return bool(setting)
+    return doc.title is None and len(doc.sentences) <= 1
+
+
 def keep_cluster(cluster: list[Mention], model: EventModel | None, kept_types: set[str]) -> bool:
-    """An event stands when its best-supported mention clears the gate: in an article,
+    """Where the gate applies (`gate_applies`), an event stands when its best-supported mention clears the gate's threshold: in an article,
     the headline or one clear sentence vouches for the vaguer mentions merged with it.
     Once the article has reported an event of a type, a further distinct event of that
     type told with its own date stands too (an earlier strike in a strike report)."""
@@ -124,8 +135,9 @@ def code_events(doc: Doc, resources: Resources) -> Doc:
     kept_types: set[str] = set()
     clusters = [c for c in merge_mentions(reported)]
     kept = []
+    gate_on = gate_applies(doc, resources.options.get("gate"))
     for cluster in clusters:
-        if keep_cluster(cluster, model, kept_types):
+        if not gate_on or keep_cluster(cluster, model, kept_types):
             kept_types.add(cluster[0].family.plover_type)
             kept.append(cluster)
     denied = _denials_by_cluster(kept, negated)

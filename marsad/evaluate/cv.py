@@ -95,6 +95,7 @@ def extractor_with_model(
     from marsad.resources import Resources
 
     def predict_with(model: Any) -> Predict:
+        # the gate's default setting (on for one-sentence documents), as users run it
         res = Resources(extra_actor_files=extra_actor_files, options={"event_model": model})
         return extractor_predict(res, pipeline)
 
