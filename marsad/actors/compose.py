@@ -65,6 +65,11 @@ def with_country(head: Actor, cc: str, kb: KB, on: dt.date | None, *, source: st
         v = value_of(head, kb, on)
         return dataclasses.replace(v, id=f"{head.id}@{cc}", country=cc, country_source=source,
                                    name_en=f"{head.name_en} of {english(country_name(cc))}")
+    if mode == "theatre":
+        target = kb.get(dict(head.theatres).get(cc, ""))
+        v = value_of(target or head, kb, on)
+        v.country_source = source
+        return v
     v = value_of(head, kb, on)
     if mode == "backed":
         if source == "place":

@@ -127,6 +127,9 @@ class Actor:
     disambiguate: str | None = None  # "country": shared alias resolved by the text's country
     # ACLED dates its state actors by regime: "Military Forces of Syria (2024-)" after 2024-12-08
     dated_names: tuple[tuple[str, dt.date | None, dt.date | None], ...] = ()
+    # compose="theatre": the actor a generic head names in a country ("طيران التحالف" in Yemen
+    # is the Saudi-led coalition, in Syria the US-led one)
+    theatres: tuple[tuple[str, str], ...] = ()
 
     def name_on(self, on: dt.date | None) -> str:
         """The English name in use on `on` (`name_en` when no dated name applies)."""
@@ -156,6 +159,7 @@ class Actor:
             "needs_modifier": self.needs_modifier, "source": self.source,
             "dated_names": [{"name_en": n, "start": s.isoformat() if s else None,
                              "end": e.isoformat() if e else None} for n, s, e in self.dated_names],
+            "theatres": dict(self.theatres),
         }
 
 
@@ -163,7 +167,7 @@ class Actor:
 FIELDS = frozenset({
     "id", "name_en", "name_ar", "aliases_ar", "kind", "country", "sector", "inter", "generic",
     "affiliations", "roles", "provenance", "compose", "unidentified", "notes", "disambiguate",
-    "name_en_country", "needs_modifier", "dated_names",
+    "name_en_country", "needs_modifier", "dated_names", "theatres",
 })
 
 
@@ -205,6 +209,7 @@ def actor_from_dict(obj: dict[str, Any], where: str, *, default_provenance: str 
                 (str(d["name_en"]), _date(d.get("start"), where), _date(d.get("end"), where))
                 for d in obj.get("dated_names", [])
             ),
+            theatres=tuple((str(k), str(v)) for k, v in (obj.get("theatres") or {}).items()),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ResourceError(f"{where}: bad actor entry ({type(exc).__name__}: {exc}); "

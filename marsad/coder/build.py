@@ -23,7 +23,6 @@ from marsad.doc import (
 
 _PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unknown": 0}
 _LOC_RANK = {"exact": 5, "near": 4, "admin2": 3, "admin1": 2, "country": 1}
-_REMOTE_AIR = {"Air/drone strike"}
 
 
 def _event_id(doc: Doc, ms: list[Mention]) -> str:
@@ -81,9 +80,7 @@ def _victim_actor(m: Mention, country: str | None, lex: CoderLexicon) -> ActorRe
     s, e, text, noun = m.victims_text
     for h in lex.victims.find(noun):
         v = h.payloads[0]
-        from marsad.places.countries import countries
-
-        cname = countries()[country].name_en if country and country in countries() else ""
+        cname = _country_name(country)
         if cname:
             name = v.name.format(country=cname)
         else:
@@ -105,10 +102,25 @@ def _one_per_actor(atts: list[Attribution]) -> list[Attribution]:
     return list(best.values())
 
 
-def _unidentified_military(m: Mention) -> ActorRef:
+def _country_name(country: str | None) -> str:
+    from marsad.places.countries import countries
+
+    return countries()[country].name_en if country and country in countries() else ""
+
+
+def _default_actor1(m: Mention, country: str | None, lex: CoderLexicon) -> ActorRef | None:
+    """ACLED's generic perpetrator for an event whose text names none ("Unidentified Armed
+    Group (Iraq)", "Protesters (Egypt)"), its evidence the trigger. None for event types
+    ACLED does not require an actor1 for here (strategic developments)."""
+    d = (lex.default_actor1.get((m.event_type, m.sub_event_type))
+         or lex.default_actor1.get((m.event_type, "*")))
+    if d is None:
+        return None
+    cname = _country_name(country)
+    name = d.name.format(country=cname) if cname else d.name.replace(" ({country})", "")
     t = m.primary
-    return ActorRef(None, t.text, "Unidentified Military Forces", "generic", None, "MIL", 8,
-                    t.text, t.start, t.end, True)
+    return ActorRef(None, t.text, name, "generic", country if "{country}" in d.name else None,
+                    d.sector, d.inter, t.text, t.start, t.end, True)
 
 
 def build_event(doc: Doc, ms: list[Mention], negated: list[Mention], lex: CoderLexicon,
@@ -139,8 +151,8 @@ def build_event(doc: Doc, ms: list[Mention], negated: list[Mention], lex: CoderL
             attributions.append(Attribution(ref, "denied", source_for(n, doc), n.sentence.text,
                                             n.sentence.start, n.sentence.end))
     attributions = _one_per_actor(attributions)
-    if actor1 is None and main.sub_event_type in _REMOTE_AIR:
-        actor1 = _unidentified_military(main)  # ACLED: unattributed air strikes
+    if actor1 is None:
+        actor1 = _default_actor1(main, country, lex)  # ACLED codes the unnamed perpetrator
     if claimed:
         status = "claimed"
     elif any(a.stance in ("asserted", "suspected") for a in attributions) and (unknown or actor1 is None or actor1.generic):

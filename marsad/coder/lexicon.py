@@ -58,6 +58,15 @@ class VictimNoun:
     name: str  # with {country}
 
 
+@dataclass(frozen=True, slots=True)
+class DefaultActor:
+    """ACLED's generic actor1 for an event whose text names no perpetrator."""
+
+    sector: str
+    inter: int
+    name: str  # may hold {country}
+
+
 @dataclass(frozen=True)
 class CoderLexicon:
     nouns: PhraseMatcher[Trigger]
@@ -67,6 +76,7 @@ class CoderLexicon:
     modality: PhraseMatcher[ModalityCue]
     victims: PhraseMatcher[VictimNoun]
     gentilics: PhraseMatcher[str]  # nationality adjective -> ISO2
+    default_actor1: dict[tuple[str, str], DefaultActor]  # (event type, sub-event type or '*')
 
 
 def load_lexicon() -> CoderLexicon:
@@ -100,6 +110,10 @@ def load_lexicon() -> CoderLexicon:
         (r["noun"], VictimNoun(r["noun"], int(r["number"]), r["sector"], int(r["inter"]), r["name"]))
         for r in read_tsv(data_path("coder", "victims.tsv"))
     ]
+    default_actor1 = {
+        (r["event_type"], r["sub_event_type"]): DefaultActor(r["sector"], int(r["inter"]), r["name"])
+        for r in read_tsv(data_path("coder", "default_actor1.tsv"))
+    }
     from marsad.places.countries import countries
 
     gentilics = [(g, c.iso2) for c in countries().values() for g in c.gentilic_ar]
@@ -118,6 +132,7 @@ def load_lexicon() -> CoderLexicon:
         modality=PhraseMatcher(modality, suffixes=frozenset({""}), prefixes=frozenset({"", "و", "ف"})),
         victims=PhraseMatcher(victims),
         gentilics=PhraseMatcher(gentilics, suffixes=frozenset({""})),
+        default_actor1=default_actor1,
     )
 
 

@@ -46,7 +46,7 @@ NAME = "marsad.actors.v1"
 MEMBER_KINDS = frozenset({"members", "fighters", "gunmen", "soldiers", "militants", "attackers",
                           "security_forces", "military", "police", "strikes"})
 #: generic kinds a country from the sentence may complete
-CONTEXT_MODES = frozenset({"set", "backed", "MIL", "COP", "GOV", "SPY", "LEG", "JUD"})
+CONTEXT_MODES = frozenset({"set", "backed", "theatre", "MIL", "COP", "GOV", "SPY", "LEG", "JUD"})
 #: ... but not these: a minister, a parliament or a party is often named where it visits
 #: or is talked about ("وزير" in a sentence about a visit to New Zealand)
 NO_PLACE_KINDS = frozenset({"officials", "legislature", "judiciary", "party", "opposition",

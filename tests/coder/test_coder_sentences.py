@@ -88,3 +88,35 @@ def test_coder_events_serialise_to_the_contract() -> None:
         assert key in ev
     assert 0 <= ev["confidence"] <= 1
     assert ev["notes_en"].startswith(("On ", "Around "))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # no perpetrator named: ACLED's generic actor1 in the event's country, not nothing
+        ("وسقطت قذائف هاون على حي سكني في بغداد صباح أمس.", "Unidentified Armed Group (Iraq)"),
+        ("وتجمع مئات المتظاهرين امام مبنى مجلس محافظة كركوك وسط المدينة.", "Protesters (Iraq)"),
+        ("شنت طائرات حربية غارات جوية على مواقع للمسلحين في ريف إدلب أمس.", "Unidentified Military Forces"),
+        # a named perpetrator is kept
+        ("ودارت اشتباكات عنيفة بين الجيش العراقي ومسلحين في مدينة الموصل أمس.", "Military Forces of Iraq"),
+    ],
+)
+def test_coder_unnamed_perpetrator_gets_acled_generic_actor(text: str, actor1: str) -> None:
+    (e,) = asserted(text)
+    assert e.actor1 is not None and e.actor1.name_en.startswith(actor1)
+    if e.actor1.generic:
+        assert e.perpetrator_status == "unknown"
+        assert text[e.actor1.start : e.actor1.end] == e.actor1.text  # evidence: the trigger
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "actor1"),
+    [
+        ("وشنت طائرات التحالف غارات على مواقع للحوثيين في صعدة أمس.", "2016-05-02", "Saudi-led Coalition"),
+        ("وشنت طائرات التحالف غارات على مواقع لتنظيم داعش في الرقة أمس.", "2016-05-02", "International Coalition"),
+    ],
+)
+def test_coder_the_coalition_is_the_one_fighting_where_the_strike_is(text: str, published: str,
+                                                                      actor1: str) -> None:
+    (e,) = [e for e in events(text, published) if e.sub_event_type == "Air/drone strike"]
+    assert e.actor1 is not None and e.actor1.name_en.startswith(actor1)
