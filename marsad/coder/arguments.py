@@ -12,6 +12,7 @@ from __future__ import annotations
 from marsad.coder.lexicon import CoderLexicon, Trigger, VictimNoun
 from marsad.coder.mention import Mention
 from marsad.doc import ActorValue, Doc, NumberValue, PlaceValue, Span
+from marsad.places.cues import across_border
 
 _ARMED_SECTORS = {"MIL", "REB", "UAF", "COP", "SPY", "INS", "PMF"}
 _VICTIM_FAMILIES = {"kill", "injure"}
@@ -42,6 +43,15 @@ def _cue_before(m: Mention, span: Span, role: str, doc: Doc, window: int = 3) ->
             if m.clause[0] <= c.start:
                 return True
     return False
+
+
+def _cue_after(m: Mention, span: Span, role: str, doc: Doc, window: int = 6) -> bool:
+    """A cue of `role` after the actor and before the trigger ("مركز لحرس الحدود تعرض لقذائف")."""
+    return any(
+        c.value == role and span.end <= c.start and c.end <= m.primary.start
+        and _gap(doc, span.end, c.start) <= window
+        for c in m.cues
+    )
 
 
 def _negated_before(doc: Doc, start: int) -> bool:
@@ -85,7 +95,7 @@ def assign_actors(m: Mention, doc: Doc) -> None:
             perp.append(a)
         elif _cue_before(m, a, "agent", doc):
             perp.append(a)
-        elif _cue_before(m, a, "target", doc) or _is_victim(v):
+        elif _cue_before(m, a, "target", doc) or _is_victim(v) or _cue_after(m, a, "suffer", doc):
             target.append(a)
         elif fam in _VICTIM_FAMILIES and not before and gap <= 4:
             target.append(a)  # "مقتل جنديين عراقيين": the killed
@@ -137,8 +147,7 @@ def assign_victims(m: Mention, doc: Doc, lex: CoderLexicon) -> None:
 
 def _across_border(doc: Doc, s: Span) -> bool:
     """"بالقرب من الحدود مع العراق": the border names the neighbour, not where it happened."""
-    before = doc.text[max(0, s.start - 16) : s.start]
-    return "الحدود" in before or "حدود" in before.split()[-2:]
+    return across_border(doc.text, s.start)
 
 
 def assign_location(m: Mention, doc: Doc, context_place: Span | None) -> None:

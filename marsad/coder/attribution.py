@@ -10,6 +10,8 @@ than facts.
 
 from __future__ import annotations
 
+import re
+
 from marsad.coder.lexicon import CoderLexicon
 from marsad.coder.mention import Mention
 from marsad.doc import ActorRef, ActorValue, Attribution, Doc, Span, TextRef
@@ -102,3 +104,29 @@ def denials(m: Mention, doc: Doc, lex: CoderLexicon) -> list[ActorRef]:
 
 def suspected(m: Mention) -> bool:
     return m.has_cue("suspect")
+
+
+# "من داخل الأراضي اليمنية", "من الاراضي السورية" (normalised spelling): where the fire came from
+_FROM_LAND = re.compile(r"(?:من|داخل)\s+(?:داخل\s+)?(?:ال)?اراضي\s+(\S+)")
+_FROM_COUNTRY = re.compile(r"(?:من\s+داخل|(?:اطلق|انطلق)\S*\s+من)\s*$")
+
+
+def origin_country(m: Mention, doc: Doc, lex: CoderLexicon) -> tuple[str, int, int] | None:
+    """The country an unnamed attacker fired from, with the words that say it: "قذائف من داخل
+    الأراضي اليمنية" on a Saudi border post is an attack by an unidentified group of Yemen."""
+    assert doc.norm is not None
+    ns, ne = doc.norm.from_original(m.clause[0]), doc.norm.from_original(m.clause[1])
+    clause = doc.norm.text[ns:ne]
+    for fm in _FROM_LAND.finditer(clause):
+        word = fm.group(1)
+        bare = word[2:] if word.startswith("ال") else word  # the matcher's forms have no article
+        for h in lex.gentilics.find(bare):
+            s, e = doc.norm.to_original(ns + fm.start(), ns + fm.end(1))
+            return h.payloads[0], s, e
+    for p in m.sentence_entities:
+        if p.kind != "place" or getattr(p.value, "level", "") != "country" or not (m.clause[0] <= p.start < m.clause[1]):
+            continue
+        before = doc.norm.text[doc.norm.from_original(max(m.clause[0], p.start - 20)) : doc.norm.from_original(p.start)]
+        if _FROM_COUNTRY.search(before):
+            return p.value.country, p.start, p.end  # type: ignore[union-attr]
+    return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from marsad.coder.attribution import actor_ref, denials, source_for, suspected
+from marsad.coder.attribution import actor_ref, denials, origin_country, source_for, suspected
 from marsad.coder.lexicon import CoderLexicon
 from marsad.coder.mention import Mention
 from marsad.coder.notes import notes_en
@@ -108,7 +108,8 @@ def _country_name(country: str | None) -> str:
     return countries()[country].name_en if country and country in countries() else ""
 
 
-def _default_actor1(m: Mention, country: str | None, lex: CoderLexicon) -> ActorRef | None:
+def _default_actor1(m: Mention, ms: list[Mention], country: str | None, doc: Doc,
+                    lex: CoderLexicon) -> ActorRef | None:
     """ACLED's generic perpetrator for an event whose text names none ("Unidentified Armed
     Group (Iraq)", "Protesters (Egypt)"), its evidence the trigger. None for event types
     ACLED does not require an actor1 for here (strategic developments)."""
@@ -116,11 +117,17 @@ def _default_actor1(m: Mention, country: str | None, lex: CoderLexicon) -> Actor
          or lex.default_actor1.get((m.event_type, "*")))
     if d is None:
         return None
+    text, start, end = m.primary.text, m.primary.start, m.primary.end
+    origin = None
+    if "{country}" in d.name and m.family.plover_type == "ASSAULT":
+        origin = next((o for o in (origin_country(x, doc, lex) for x in ms) if o), None)
+    if origin is not None:  # fired from across the border: the group is of that country
+        country, start, end = origin
+        text = doc.text[start:end]
     cname = _country_name(country)
     name = d.name.format(country=cname) if cname else d.name.replace(" ({country})", "")
-    t = m.primary
-    return ActorRef(None, t.text, name, "generic", country if "{country}" in d.name else None,
-                    d.sector, d.inter, t.text, t.start, t.end, True)
+    return ActorRef(None, text, name, "generic", country if "{country}" in d.name else None,
+                    d.sector, d.inter, text, start, end, True)
 
 
 def build_event(doc: Doc, ms: list[Mention], negated: list[Mention], lex: CoderLexicon,
@@ -152,7 +159,7 @@ def build_event(doc: Doc, ms: list[Mention], negated: list[Mention], lex: CoderL
                                             n.sentence.start, n.sentence.end))
     attributions = _one_per_actor(attributions)
     if actor1 is None:
-        actor1 = _default_actor1(main, country, lex)  # ACLED codes the unnamed perpetrator
+        actor1 = _default_actor1(main, ms, country, doc, lex)  # ACLED codes the unnamed perpetrator
     if claimed:
         status = "claimed"
     elif any(a.stance in ("asserted", "suspected") for a in attributions) and (unknown or actor1 is None or actor1.generic):

@@ -12,6 +12,7 @@ from marsad.registry import resource
 from marsad.resources import Resources, data_path, read_tsv
 from marsad.text.clitics import BARE_PREFIXES, PRONOUN_SUFFIXES
 from marsad.text.matcher import PhraseMatcher
+from marsad.text.normalise import normalise_key
 
 #: verb endings: subject markers, then an optional object pronoun
 _SUBJECT = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم", "و", "ون", "ين", "ان", "تا")
@@ -77,6 +78,7 @@ class CoderLexicon:
     victims: PhraseMatcher[VictimNoun]
     gentilics: PhraseMatcher[str]  # nationality adjective -> ISO2
     default_actor1: dict[tuple[str, str], DefaultActor]  # (event type, sub-event type or '*')
+    not_triggers: frozenset[str]  # whole normalised words that only look like triggers
 
 
 def load_lexicon() -> CoderLexicon:
@@ -133,6 +135,9 @@ def load_lexicon() -> CoderLexicon:
         victims=PhraseMatcher(victims),
         gentilics=PhraseMatcher(gentilics, suffixes=frozenset({""})),
         default_actor1=default_actor1,
+        not_triggers=frozenset(
+            normalise_key(r["word"]) for r in read_tsv(data_path("coder", "not_triggers.tsv"))
+        ),
     )
 
 

@@ -87,6 +87,15 @@ def _to_found(doc: Doc, hits: list[Hit], attr: str = "payload") -> list[Found]:
     return out
 
 
+def _word_at(text: str, start: int, end: int) -> str:
+    """The whole word around text[start:end] (clitics included)."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return text[start:end]
+
+
 def _merge_hits(a: list[Hit], b: list[Hit]) -> list[Hit]:
     """Non-overlapping union, longer hits first."""
     taken: list[Hit] = []
@@ -111,7 +120,8 @@ def _within(items: list, start: int, end: int) -> list:
 def find_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
     assert doc.norm is not None
     text = doc.norm.text
-    triggers = _to_found(doc, _merge_hits(lex.nouns.find(text), lex.verbs.find(text)))
+    hits = _merge_hits(lex.nouns.find(text), lex.verbs.find(text))
+    triggers = _to_found(doc, [h for h in hits if _word_at(text, h.start, h.end) not in lex.not_triggers])
     cues = _to_found(doc, lex.cues.find(text))
     modal = _to_found(doc, lex.modality.find(text))
     mentions: list[Mention] = []

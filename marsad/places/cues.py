@@ -146,3 +146,13 @@ def read_cues(text: str, word_start: int, end: int) -> Cues:
         break
     feminine = bool(before) and not prep and before[0].endswith("ه") and len(before[0]) > 2
     return Cues(level, level_word, modifier, prep=prep, after_definite=definite, after_feminine=feminine)
+
+
+def across_border(text: str, start: int) -> bool:
+    """Does the place at `start` name the other side of a border ("بالقرب من الحدود مع
+    العراق"), not where something is? "حرس الحدود بظهران الجنوب" (border guards at) does not."""
+    before = text[max(0, start - 16) : start]
+    if not ("الحدود" in before or "حدود" in before.split()[-2:]):
+        return False
+    wider = text[max(0, start - 26) : start]
+    return "حرس الحدود" not in wider and "حرس حدود" not in wider

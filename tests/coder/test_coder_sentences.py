@@ -120,3 +120,28 @@ def test_coder_the_coalition_is_the_one_fighting_where_the_strike_is(text: str, 
                                                                       actor1: str) -> None:
     (e,) = [e for e in events(text, published) if e.sub_event_type == "Air/drone strike"]
     assert e.actor1 is not None and e.actor1.name_en.startswith(actor1)
+
+
+def test_coder_fire_from_across_the_border_is_by_a_group_of_that_country() -> None:
+    text = ("وأعلنت وزارة الداخلية أن مركزا لحرس الحدود في منطقة نجران تعرض أمس لقذائف "
+            "من داخل الأراضي اليمنية، ما أدى إلى مقتل جندي.")
+    (e,) = asserted(text)
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+    assert e.actor1 is not None and e.actor1.name_en == "Unidentified Armed Group (Yemen)"
+    assert "الأراضي اليمنية" in e.actor1.text
+    assert e.location is not None and e.location.country == "SA"
+
+
+def test_coder_the_ministry_is_not_a_visit() -> None:
+    # "وزارة" normalises to و + زار (visited) + ه: a whole-word stoplist keeps it out
+    text = "وأعلنت وزارة الداخلية السعودية أمس عن خطة جديدة لتنظيم حركة المرور في الرياض."
+    assert [e for e in events(text) if e.plover["type"] == "CONSULT" or e.sub_event_type == "Other"] == []
+    visit = "وزار وزير الخارجية الأمريكي بغداد أمس والتقى رئيس الوزراء العراقي."
+    assert any(e.plover["type"] == "CONSULT" for e in events(visit))
+
+
+def test_coder_border_guards_take_the_country_of_their_post() -> None:
+    text = ("وأعلنت وزارة الداخلية أن مركزا لحرس الحدود في منطقة نجران تعرض أمس لقذائف "
+            "من داخل الأراضي اليمنية، ما أدى إلى مقتل جندي.")
+    (e,) = asserted(text)
+    assert e.actor2 is not None and e.actor2.country == "SA" and e.actor2.sector == "COP"
