@@ -9,6 +9,8 @@ toll counts ("مقتل عشرة اشخاص").
 
 from __future__ import annotations
 
+import re
+
 from marsad.coder.lexicon import CoderLexicon, Trigger, VictimNoun
 from marsad.coder.mention import Mention
 from marsad.doc import ActorValue, Doc, NumberValue, PlaceValue, Span
@@ -45,11 +47,16 @@ def _cue_before(m: Mention, span: Span, role: str, doc: Doc, window: int = 3) ->
     return False
 
 
-def _cue_after(m: Mention, span: Span, role: str, doc: Doc, window: int = 6) -> bool:
-    """A cue of `role` after the actor and before the trigger ("مركز لحرس الحدود تعرض لقذائف")."""
+_THAT = re.compile(r"(?:^|\s)[وف]?ب?[أإا]ن(?:ه|ها|هم)?(?:\s|$)")  # أن / بأنه / إن: a reported clause
+
+
+def _cue_after(m: Mention, span: Span, role: str, doc: Doc, window: int = 3) -> bool:
+    """A cue of `role` after the actor and before the trigger ("مركز لحرس الحدود تعرض لقذائف"),
+    in the actor's own clause: not the speaker of "أوضح المتحدث بأنه تعرضت دورية"."""
     return any(
         c.value == role and span.end <= c.start and c.end <= m.primary.start
         and _gap(doc, span.end, c.start) <= window
+        and not _THAT.search(doc.text[span.end : c.start])
         for c in m.cues
     )
 

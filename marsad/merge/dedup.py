@@ -10,7 +10,8 @@ records which values satisfied them:
 - place: same country, and the same GeoNames id, or within `max_km`, or the same admin2;
   a place known only as a country is too vague on its own: such mentions merge only when
   they also name the same actor1 or actor2;
-- actors: for actor1 and for actor2, no two different named (non-generic) actors;
+- actors: for actor1 and for actor2, no two different named (non-generic) actors, and
+  not civilians hit in one and armed forces in the other;
 - documents: never two mentions of one document (the event coder already merged those:
   two events it kept apart in one article are distinct events);
 - never a pair an analyst has kept apart (`keep_apart`).
@@ -53,6 +54,7 @@ class _Key:
     geo_precision: str | None
     actor1: str | None
     actor2: str | None
+    target_side: str | None = None  # "civilians" | "forces": who was hit, named or not
 
     @classmethod
     def of(cls, doc_id: str, ev: Event | Mapping[str, Any]) -> _Key:
@@ -79,7 +81,14 @@ class _Key:
             admin2=get(loc, "admin2"), lat=get(loc, "lat"), lon=get(loc, "lon"),
             geo_precision=get(loc, "precision"),
             actor1=actor("actor1"), actor2=actor("actor2"),
+            target_side=_side(get(get(ev, "actor2"), "sector")),
         )
+
+
+def _side(sector: str | None) -> str | None:
+    if sector == "CVL":
+        return "civilians"
+    return "forces" if sector in ("MIL", "COP") else None
 
 
 def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -117,6 +126,8 @@ def compare(a: _Key, b: _Key, *, window_days: int = WINDOW_DAYS, max_km: float =
     for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)):
         if x and y and x != y:
             return None
+    if a.target_side and b.target_side and a.target_side != b.target_side:
+        return None  # shells on a village and on a border post the same day: two events
     actors = [f"{r} {x}" for r, x, y in (("actor1", a.actor1, b.actor1),
                                         ("actor2", a.actor2, b.actor2)) if x and x == y]
     if not actors and {a.geo_precision, b.geo_precision} & VAGUE_PLACES:

@@ -67,8 +67,17 @@ def _actors_compatible(a: Mention, b: Mention) -> bool:
 _GENERIC = {"kill", "injure", "destroy", "attack", "target", "raid", "bombard"}
 
 
+#: one bombing told as "انفجار", "عبوة ناسفة", "تفجير انتحاري": the more specific wins the merge
+_BOMBING = {"suicide", "ied", "grenade", "explosion"}
+#: a missile, shell or air strike "explodes" too
+_EXPLODES = {"air", "drone", "shelling", "bombard", "rocket"}
+
+
 def _types_compatible(a: Mention, b: Mention) -> bool:
     if a.family.name in _GENERIC or b.family.name in _GENERIC:
+        return True
+    names = {a.family.name, b.family.name}
+    if names <= _BOMBING or ("explosion" in names and names - {"explosion"} <= _EXPLODES):
         return True
     return a.sub_event_type == b.sub_event_type
 
