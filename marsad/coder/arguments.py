@@ -50,6 +50,10 @@ def _cue_before(m: Mention, span: Span, role: str, doc: Doc, window: int = 3) ->
 _THAT = re.compile(r"(?:^|\s)[وف]?ب?[أإا]ن(?:ه|ها|هم)?(?:\s|$)")  # أن / بأنه / إن: a reported clause
 
 
+#: actors named by their weapons ("الغارات الجوية", "طائرات"): doers of violence only
+_WEAPON_KINDS = frozenset({"strikes", "warplanes", "drone"})
+
+
 def _cue_after(m: Mention, span: Span, role: str, doc: Doc, window: int = 3) -> bool:
     """A cue of `role` after the actor and before the trigger ("مركز لحرس الحدود تعرض لقذائف"),
     in the actor's own clause: not the speaker of "أوضح المتحدث بأنه تعرضت دورية"."""
@@ -57,6 +61,16 @@ def _cue_after(m: Mention, span: Span, role: str, doc: Doc, window: int = 3) -> 
         c.value == role and span.end <= c.start and c.end <= m.primary.start
         and _gap(doc, span.end, c.start) <= window
         and not _THAT.search(doc.text[span.end : c.start])
+        for c in m.cues
+    )
+
+
+def _suffers(m: Mention, span: Span) -> bool:
+    """"وتتعرض المواقع التي يتحصن فيها مقاتلو حزب الله ... لقصف": between a suffer cue and
+    the trigger, in one clause, the actors are the ones hit."""
+    return any(
+        c.value == "suffer" and m.clause[0] <= c.start and c.end <= span.start
+        and span.end <= m.primary.start
         for c in m.cues
     )
 
@@ -89,6 +103,8 @@ def assign_actors(m: Mention, doc: Doc) -> None:
             continue  # "الموالية لإيران": who backs a participant, not a participant
         if _negated_before(doc, a.start):
             continue  # "وليست غارات إسرائيلية": ruled out, see attribution
+        if v.kind in _WEAPON_KINDS and m.family.group != "violence":
+            continue  # "أدت الغارات لتراجع المقاتلين": the strikes caused it, the fighters withdrew
         if any(
             getattr(t.value, "family", "") in _VICTIM_FAMILIES and a.start >= t.end
             and _gap(doc, t.end, a.start) <= 2
@@ -102,7 +118,8 @@ def assign_actors(m: Mention, doc: Doc) -> None:
             perp.append(a)
         elif _cue_before(m, a, "agent", doc):
             perp.append(a)
-        elif _cue_before(m, a, "target", doc) or _is_victim(v) or _cue_after(m, a, "suffer", doc):
+        elif (_cue_before(m, a, "target", doc) or _is_victim(v) or _cue_after(m, a, "suffer", doc)
+              or _suffers(m, a)):
             target.append(a)
         elif fam in _VICTIM_FAMILIES and not before and gap <= 4:
             target.append(a)  # "مقتل جنديين عراقيين": the killed

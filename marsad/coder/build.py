@@ -130,6 +130,23 @@ def _default_actor1(m: Mention, ms: list[Mention], country: str | None, doc: Doc
                     d.sector, d.inter, text, start, end, True)
 
 
+def _best_target(ms: list[Mention]) -> ActorRef | None:
+    """The most specific target the mentions name: a named actor ("حزب الله") over a
+    nationality-marked one ("ميليشيات إيرانية") over a bare generic ("ميليشيات")."""
+    spans = [m.actor2 for m in ms if m.actor2 is not None]
+
+    def specificity(span: object) -> int:
+        v = span.value  # type: ignore[attr-defined]
+        if not getattr(v, "generic", False):
+            return 2
+        return 1 if getattr(v, "nationality", None) else 0
+
+    if not spans:
+        return None
+    best = max(spans, key=specificity)  # the first of the most specific
+    return actor_ref(best)
+
+
 def build_event(doc: Doc, ms: list[Mention], negated: list[Mention], lex: CoderLexicon,
                 version: str) -> Event:
     head = next((m for m in ms if m.modality == "asserted"), ms[0])
@@ -168,8 +185,7 @@ def build_event(doc: Doc, ms: list[Mention], negated: list[Mention], lex: CoderL
         status = "known"
     else:
         status = "unknown"
-    actor2_m = next((m for m in ms if m.actor2 is not None), None)
-    actor2 = actor_ref(actor2_m.actor2) if actor2_m else None  # type: ignore[arg-type]
+    actor2 = _best_target(ms)
     if actor2 is None and main.family.group not in ("withdraw", "visit", "base"):
         for m in ms:
             actor2 = _victim_actor(m, country, lex)

@@ -145,3 +145,16 @@ def test_coder_border_guards_take_the_country_of_their_post() -> None:
             "من داخل الأراضي اليمنية، ما أدى إلى مقتل جندي.")
     (e,) = asserted(text)
     assert e.actor2 is not None and e.actor2.country == "SA" and e.actor2.sector == "COP"
+
+
+def test_coder_actors_between_suffer_and_the_attack_are_its_targets() -> None:
+    text = ("وتتعرض المواقع التي يتحصن فيها مقاتلو حركة حماس في شمال قطاع غزة لقصف "
+            "إسرائيلي عنيف منذ صباح أمس.")
+    (e,) = asserted(text)
+    assert e.actor2 is not None and e.actor2.name_en.startswith("Hamas")
+
+
+def test_coder_strikes_are_not_the_ones_who_withdraw() -> None:
+    text = "وأدت الغارات الجوية أمس إلى انسحاب مقاتلي تنظيم داعش من عدة مواقع في ريف الرقة."
+    (w,) = [e for e in events(text, "2016-05-02") if e.sub_event_type == "Non-violent transfer of territory"]
+    assert w.actor1 is not None and w.actor1.name_en == "Islamic State"
