@@ -80,7 +80,10 @@ def _entries(kb: KB) -> list[tuple[str, str]]:
     for c in countries().values():
         for g in c.gentilic_ar:
             if g.endswith("اً") or g.endswith("ا"):
-                continue  # adverbial "إيرانياً" ("backed by Iran"): not a nationality of a noun
+                # adverbial "إيرانياً" ("backed by Iran") or the accusative of "جنديا أميركيا":
+                # the recogniser takes it only after an accusative head
+                out.append((g, f"ga:{c.iso2}"))
+                continue
             out.append((g, f"g:{c.iso2}"))
             out.append(("ال" + g, f"g:{c.iso2}"))
             if g.endswith(_PLURAL_ENDINGS):  # "عراقيين", "المصريات": people of that nationality

@@ -107,6 +107,10 @@ def suspected(m: Mention) -> bool:
 
 
 # "من داخل الأراضي اليمنية", "من الاراضي السورية" (normalised spelling): where the fire came from
+#: attacks a nationality adjective attributes to a state's forces ("غارة إسرائيلية", "قصف روسي")
+_STATE_WEAPONS = frozenset({"air", "drone", "shelling", "bombard", "rocket"})
+_PARTICLES = frozenset("من في على الى عن ضد قرب داخل مع بين علي منذ بعد قبل".split())
+_WORD = re.compile(r"[^\W\d_]+")
 _FROM_LAND = re.compile(r"(?:من|داخل)\s+(?:داخل\s+)?(?:ال)?اراضي\s+(\S+)")
 _FROM_COUNTRY = re.compile(r"(?:من\s+داخل|(?:اطلق|انطلق)\S*\s+من)\s*$")
 
@@ -129,4 +133,24 @@ def origin_country(m: Mention, doc: Doc, lex: CoderLexicon) -> tuple[str, int, i
         before = doc.norm.text[doc.norm.from_original(max(m.clause[0], p.start - 20)) : doc.norm.from_original(p.start)]
         if _FROM_COUNTRY.search(before):
             return p.value.country, p.start, p.end  # type: ignore[union-attr]
+    return None
+
+
+def nationality_after(m: Mention, doc: Doc, lex: CoderLexicon, words: int = 3) -> ActorRef | None:
+    """"ضربة جوية أميركية", "قصف روسي", "الغارات الإسرائيلية": a nationality adjective on the
+    attack itself names whose forces carried it out."""
+    assert doc.norm is not None
+    ns = doc.norm.from_original(m.primary.end)
+    ne = doc.norm.from_original(min(m.clause[1], m.primary.end + 40))
+    if m.family.name not in _STATE_WEAPONS:
+        return None  # "عبوة ناسفة عراقية" says nothing of who planted it
+    for i, wm in enumerate(_WORD.finditer(doc.norm.text[ns:ne])):
+        word = wm.group(0)
+        if i >= words or word in _PARTICLES:
+            break  # "مقذوف من الأراضي اليمنية": where from, not whose (see origin_country)
+        bare = word[2:] if word.startswith("ال") else word  # the matcher's forms have no article
+        if any(h.end - h.start == len(bare) for h in lex.gentilics.find(bare)):
+            iso2 = next(h.payloads[0] for h in lex.gentilics.find(bare) if h.end - h.start == len(bare))
+            s, e = doc.norm.to_original(ns + wm.start(), ns + wm.end())
+            return country_forces_ref(iso2, doc.text[s:e], s, e)
     return None

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import hashlib
 
-from marsad.coder.attribution import actor_ref, denials, origin_country, source_for, suspected
+from marsad.coder.attribution import (
+    actor_ref,
+    denials,
+    nationality_after,
+    origin_country,
+    source_for,
+    suspected,
+)
 from marsad.coder.lexicon import CoderLexicon
 from marsad.coder.mention import Mention
 from marsad.coder.notes import notes_en
@@ -175,6 +182,12 @@ def build_event(doc: Doc, ms: list[Mention], negated: list[Mention], lex: CoderL
             attributions.append(Attribution(ref, "denied", source_for(n, doc), n.sentence.text,
                                             n.sentence.start, n.sentence.end))
     attributions = _one_per_actor(attributions)
+    said_unknown = any(c.value == "unknown" for m in ms for c in m.cues)  # "مجهولة": keep it so
+    if (actor1 is None or actor1.generic) and not said_unknown and main.family.plover_type == "ASSAULT":
+        # "غارات إسرائيلية" after "طائرات حربية": the nationality of the attack names the forces
+        named = next((a for a in (nationality_after(x, doc, lex) for x in ms) if a), None)
+        if named is not None:
+            actor1, unknown = named, False
     if actor1 is None:
         actor1 = _default_actor1(main, ms, country, doc, lex)  # ACLED codes the unnamed perpetrator
     if claimed:

@@ -93,12 +93,14 @@ def _pick(ids: list[str], idx: ActorIndex, doc_countries: set[str]) -> Actor | N
 
 
 def _with_next(actor: Actor, h: Hit[str], nh: Hit[str], tn: dict[str, list[str]], idx: ActorIndex,
-               on: dt.date | None, doc_countries: set[str]) -> _Item | None:
+               on: dt.date | None, doc_countries: set[str], head_text: str = "") -> _Item | None:
     """A generic head completed by the match right after it: a nationality ("القوات
     الأمريكية"), "unknown" ("مسلحون مجهولون") or the group its members belong to
     ("مقاتلو حزب الله"); None when the next match does not complete it."""
-    if "g" in tn and actor.compose and not nh.prefix:
-        v = compose.with_country(actor, tn["g"][0], idx.kb, on, source="nationality")
+    gentilic = tn.get("g") or (tn.get("ga") if head_text.endswith("ا") else None)
+    if gentilic and actor.compose and not nh.prefix:
+        # "جنديا أميركيا": an accusative head takes the accusative adjective
+        v = compose.with_country(actor, gentilic[0], idx.kb, on, source="nationality")
         # a backed militia still operates somewhere: its place may come from the sentence
         return _Item(h.start, nh.end, v, actor if actor.compose == "backed" else None)
     if "u" in tn and not nh.prefix:
@@ -192,7 +194,8 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
                 i += 1  # the backer's name stays a span of its own
                 continue
         if actor.generic and nxt is not None:
-            done = _with_next(actor, h, hits[nxt], tagged[nxt], idx, on, doc_countries)
+            done = _with_next(actor, h, hits[nxt], tagged[nxt], idx, on, doc_countries,
+                              text[h.start : h.end])
             if done is not None:
                 items.append(done)
                 i = nxt + 1

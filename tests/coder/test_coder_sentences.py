@@ -158,3 +158,19 @@ def test_coder_strikes_are_not_the_ones_who_withdraw() -> None:
     text = "وأدت الغارات الجوية أمس إلى انسحاب مقاتلي تنظيم داعش من عدة مواقع في ريف الرقة."
     (w,) = [e for e in events(text, "2016-05-02") if e.sub_event_type == "Non-violent transfer of territory"]
     assert w.actor1 is not None and w.actor1.name_en == "Islamic State"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("وشنت طائرات حربية غارات إسرائيلية على مواقع في جنوب لبنان فجر اليوم.", "Military Forces of Israel"),
+        ("قتل خمسة مدنيين في قصف روسي على ريف إدلب أمس.", "Military Forces of Russia"),
+        # where the fire came from is not whose it was; a bomb's nationality names no one
+        ("قتل جندي جراء مقذوف عسكري من الأراضي اليمنية سقط على نجران أمس.", "Unidentified Armed Group (Yemen)"),
+        ("قتل ثلاثة أشخاص في انفجار عبوة ناسفة عراقية الصنع في سوق ببغداد أمس.", "Unidentified Armed Group (Iraq)"),
+    ],
+)
+def test_coder_nationality_of_the_attack_names_the_forces(text: str, actor1: str) -> None:
+    (e,) = [e for e in asserted(text) if e.plover["type"] == "ASSAULT"]
+    assert e.actor1 is not None and e.actor1.name_en.startswith(actor1)
+    assert e.perpetrator_status == ("unknown" if e.actor1.generic else "known")

@@ -50,6 +50,9 @@ def test_actors_worked_example(seed_text: str, resources) -> None:
         ("هاجم مسلحون مجهولون في درعا حاجزا", "مسلحون مجهولون", "Unidentified Armed Group (Syria)", "SY", "UAF"),
         ("تتمركز ميليشيات إيرانية قرب الحدود", "ميليشيات إيرانية", "Iran-backed militia", None, "UAF"),
         ("قتل 3 جنود أميركيين", "جنود أميركيين", "Military Forces of the United States", "US", "MIL"),
+        # the accusative adjective after an accusative head; an adverbial "إيرانيا" stays out
+        ("أن جنديا أميركيا قتل", "جنديا أميركيا", "Military Forces of the United States", "US", "MIL"),
+        ("طائرات التحالف فوق صعدة", "طائرات التحالف", "Saudi-led Coalition", None, "MIL"),
         ("وقال مسلحو حماس", "مسلحو حماس", "Hamas Movement", "PS", "REB"),
         ("خرج متظاهرون فلسطينيون", "متظاهرون فلسطينيون", "Protesters (Palestine)", "PS", "CVL"),
         ("وأكد تنظيم «داعش» مسؤوليته", "داعش", "Islamic State", None, "REB"),
@@ -173,3 +176,8 @@ def test_actors_context_component_uses_the_place_of_the_sentence(resources) -> N
     assert by_text["مسلحون مجهولون"].name_en == "Unidentified Armed Group (Yemen)"
     assert by_text["مسلحون مجهولون"].country_source == "place"
     assert by_text["الجيش"].country is None  # another sentence: no place, no country
+
+
+def test_actors_adverbial_nationality_is_not_the_actors(resources) -> None:
+    found = {s.text: s.value for s in actors("تنتشر ميليشيات مدعومة إيرانيا في ريف حلب", resources)}
+    assert not any("Iran" in v.name_en and not v.generic for v in found.values()), found
