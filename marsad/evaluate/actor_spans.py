@@ -101,8 +101,11 @@ def _locate(text: str, words: list[str]) -> tuple[int, int] | None:
 def load_gold(paths: Iterable[Path]) -> list[GoldActor]:
     out: list[GoldActor] = []
     seen: set[tuple[str, str, str | None, str | None]] = set()
-    for path in paths:
-        for item in json.loads(Path(path).read_text(encoding="utf-8")):
+    files: list[Path] = []
+    for path in map(Path, paths):  # a folder stands for the span files in it
+        files.extend(sorted(path.glob("*_spans_*.json")) if path.is_dir() else [path])
+    for path in files:
+        for item in json.loads(path.read_text(encoding="utf-8")):
             text = item["text"]
             for sp in item.get("spans", []):
                 for side in ("source", "target"):
