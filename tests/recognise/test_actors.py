@@ -69,7 +69,8 @@ def test_actors_composition(resources, text, span, name_en, country, sector) -> 
 @pytest.mark.parametrize(
     "text",
     ["وقالت مصادر عراقية إن", "هبطت الطائرة في المطار", "نظمت مسيرة سلمية", "في القاعدة الجوية",
-     "زار وفد محافظة دير الزور", "الجمعية العامة للشركة"],
+     "زار وفد محافظة دير الزور", "الجمعية العامة للشركة", "وقال في تصريح صحافي اليوم",
+     "درس في جامعة كولومبيا"],
 )
 def test_actors_not_actors(resources, text) -> None:
     assert actors(text, resources) == []
