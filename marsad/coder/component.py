@@ -6,6 +6,8 @@ mentions (per clause) -> modality -> arguments -> support check and type -> attr
 
 from __future__ import annotations
 
+import re
+
 from marsad.coder import arguments, attribution, classify
 from marsad.coder.build import build_event
 from marsad.coder.confidence import score
@@ -84,6 +86,25 @@ def _denials_by_cluster(clusters: list[list[Mention]], negated: list[Mention]) -
     return out
 
 
+_DEFINITE = re.compile(r"^[وف]?(?:[بلك]?ال|لل)")
+
+
+def is_anaphoric(m: Mention) -> bool:
+    """"المظاهرة", "الاحتجاجات", "الهجوم" alone, or only weak verbs ("رفع المتظاهرون لافتات"):
+    with no date, place or toll in its clause, it elaborates an event told elsewhere and
+    cannot report one on its own."""
+    weak_only = all(getattr(t.value, "strength", "") in ("weak", "participant") for t in m.triggers)
+    definite_nouns = all(
+        getattr(t.value, "pos", "") == "n" and _DEFINITE.match(t.text) for t in m.triggers
+    )
+    if not (weak_only or definite_nouns):
+        return False
+    if m.fatalities[0] is not None or m.injuries[0] is not None:
+        return False
+    # a date, a place or a count ("مئات المتظاهرين") makes it a report of its own
+    return not any(s.kind in ("time", "place", "number") for s in m.entities)
+
+
 def score_mentions(mentions: list[Mention], model: EventModel | None) -> None:
     """The learned gate's probability becomes the confidence of each candidate it covers."""
     if model is None:
@@ -137,6 +158,8 @@ def code_events(doc: Doc, resources: Resources) -> Doc:
     kept = []
     gate_on = gate_applies(doc, resources.options.get("gate"))
     for cluster in clusters:
+        if all(is_anaphoric(m) for m in cluster):
+            continue  # only "the protest" and nothing that tells it: told elsewhere, or not here
         if not gate_on or keep_cluster(cluster, model, kept_types):
             kept_types.add(cluster[0].family.plover_type)
             kept.append(cluster)

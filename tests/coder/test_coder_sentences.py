@@ -174,3 +174,20 @@ def test_coder_nationality_of_the_attack_names_the_forces(text: str, actor1: str
     (e,) = [e for e in asserted(text) if e.plover["type"] == "ASSAULT"]
     assert e.actor1 is not None and e.actor1.name_en.startswith(actor1)
     assert e.perpetrator_status == ("unknown" if e.actor1.generic else "known")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the protest is told elsewhere: these elaborate it and report nothing new
+        "وأكد المتظاهرون خلال الكلمات التي ألقاها ممثلو النقابات أن المظاهرة سلمية.",
+        "ورفع المتظاهرون لافتات تطالب بتحسين الأجور.",
+    ],
+)
+def test_coder_a_sentence_that_only_refers_back_reports_no_event(text: str) -> None:
+    assert [e for e in asserted(text) if e.plover["type"] == "PROTEST"] == []
+
+
+def test_coder_a_definite_protest_with_its_place_and_day_is_reported() -> None:
+    text = "وتواصلت الاحتجاجات أمس في مدينة سيدي بوزيد وسط تونس."
+    assert [e.plover["type"] for e in asserted(text)] == ["PROTEST"]
