@@ -43,7 +43,9 @@ def code_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
         arguments.assign_victims(m, doc, lex)
         victims = len(arguments.victim_nouns(m, doc, lex))
         if m.modality != "negated" and not classify.supported(m, lex, victims):
-            continue  # (a denial is kept whatever its support: it carries who is ruled out)
+            if not _refers_back(m, doc, kept):
+                continue  # (a denial is kept whatever its support: it carries who is ruled out)
+            m.anaphoric = True  # "وكانت آخر زيارة له يوم 9 أيلول": more on the visit told before
         m.distinct = m.has_cue("other") and any(
             c.value == "other" and 0 <= c.start - m.primary.end <= 12 for c in m.cues
         )
@@ -57,6 +59,18 @@ def code_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
         m.confidence = score(m)
         kept.append(m)
     return _drop_intercepted(kept)
+
+
+_BACK_PRONOUNS = frozenset({"له", "لها", "لهم", "لهما"})
+
+
+def _refers_back(m: Mention, doc: Doc, earlier: list[Mention]) -> bool:
+    """A weak mention with a pronoun pointing back ("زيارة له", "زيارته") to an act of the
+    same kind already told: a detail of that event, not an event of its own."""
+    if not any(e.family.group == m.family.group for e in earlier):
+        return False
+    after = doc.text[m.primary.end : m.primary.end + 12].split()
+    return bool(after) and after[0].strip("،,.") in _BACK_PRONOUNS
 
 
 def _drop_intercepted(ms: list[Mention]) -> list[Mention]:
@@ -158,7 +172,7 @@ def code_events(doc: Doc, resources: Resources) -> Doc:
     kept = []
     gate_on = gate_applies(doc, resources.options.get("gate"))
     for cluster in clusters:
-        if all(is_anaphoric(m) for m in cluster):
+        if all(m.anaphoric or is_anaphoric(m) for m in cluster):
             continue  # only "the protest" and nothing that tells it: told elsewhere, or not here
         if not gate_on or keep_cluster(cluster, model, kept_types):
             kept_types.add(cluster[0].family.plover_type)

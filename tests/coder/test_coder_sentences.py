@@ -191,3 +191,11 @@ def test_coder_a_sentence_that_only_refers_back_reports_no_event(text: str) -> N
 def test_coder_a_definite_protest_with_its_place_and_day_is_reported() -> None:
     text = "وتواصلت الاحتجاجات أمس في مدينة سيدي بوزيد وسط تونس."
     assert [e.plover["type"] for e in asserted(text)] == ["PROTEST"]
+
+
+def test_coder_a_pronoun_ties_a_later_detail_to_the_event_told_before() -> None:
+    text = ("وزار قائد فيلق القدس قاسم سليماني مدينة حلب أمس. "
+            "وكانت آخر زيارة له يوم 3 آذار/مارس الماضي، بحسب مصادر محلية.")
+    visits = [e for e in events(text, "2016-05-02") if e.sub_event_type == "Other"]
+    # today's visit; the earlier one, known only through "له", never stands alone unnamed
+    assert [(e.date.value.isoformat(), e.actor1 is not None) for e in visits] == [("2016-05-01", True)]

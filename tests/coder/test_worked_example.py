@@ -53,6 +53,16 @@ def test_coder_worked_example_keeps_distinct_events_apart(doc) -> None:
     assert "Non-violent transfer of territory" in subs  # fighters withdrawing from HQs
 
 
+def test_coder_worked_example_targets_and_visit(doc) -> None:
+    main = max(_strikes(doc), key=lambda e: len(e.evidence))
+    targets = [a for a in (main.actor2, *main.assoc_actor_2) if a is not None]
+    assert any(a.name_en.startswith("Hezbollah") for a in targets)  # "مقاتلو حزب الله"
+    assert any("Iran" in a.name_en for a in targets)  # "ميليشيات إيرانية": Iran-backed
+    (visit,) = [e for e in doc.events if e.actor1 is not None and "Muhandis" in e.actor1.name_en]
+    # "وكانت آخر زيارة له يوم 9 أيلول/سبتمبر": the pronoun ties the date to his visit
+    assert visit.date.value == dt.date(2019, 9, 9) and visit.date.precision == "day"
+
+
 def test_coder_worked_example_offsets_point_into_the_text(doc, seed_text: str) -> None:
     for e in doc.events:
         for ev in e.evidence:
