@@ -10,7 +10,8 @@ records which values satisfied them:
 - place: same country, and the same GeoNames id, or within `max_km`, or the same admin2;
   a place known only as a country is too vague on its own: such mentions merge only when
   they also name the same actor1 or actor2;
-- actors: for actor1 and for actor2, no two different named (non-generic) actors, and
+- actors: for actor1 and for actor2, no two different named (non-generic) actors (organs
+  of one state, its army, police or ministry, count as one: outlets differ on which), and
   not civilians hit in one and armed forces in the other;
 - documents: never two mentions of one document (the event coder already merged those:
   two events it kept apart in one article are distinct events);
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -72,7 +74,7 @@ class _Key:
             a = get(ev, name)
             if a is None or get(a, "generic"):
                 return None
-            return get(a, "id") or None
+            return state_of(get(a, "id")) or get(a, "id") or None
 
         return cls(
             doc=doc_id, type=str(get(ev, "event_type")), sub=str(get(ev, "sub_event_type")),
@@ -83,6 +85,16 @@ class _Key:
             actor1=actor("actor1"), actor2=actor("actor2"),
             target_side=_side(get(get(ev, "actor2"), "sector")),
         )
+
+
+_STATE_ORGAN = re.compile(r"^([A-Z]{2})-(?:STATE|MIL|COP|GOV|SPY)(?:-|$)")
+
+
+def state_of(actor_id: str | None) -> str | None:
+    """"SA-MIL", "SA-COP", "SA-GOV-moi" -> "SA-STATE": one outlet's army is another's police
+    or ministry for the same attack on a border post; two states' forces still differ."""
+    m = _STATE_ORGAN.match(actor_id or "")
+    return f"{m.group(1)}-STATE" if m else None
 
 
 def _side(sector: str | None) -> str | None:

@@ -140,3 +140,20 @@ def test_dedup_country_level_place_needs_a_shared_actor(docs) -> None:
     for ev in (a2, b2):
         ev.location.precision = "country"
     assert cluster_events([("A", a2), ("B", b2)]) == [[0, 1]]
+
+
+def _payload(actor2_id: str, sector: str) -> dict:
+    """An event as `Event.to_dict()` gives it: a border post shelled, as one outlet told it."""
+    return {"event_type": "Explosions/Remote violence", "sub_event_type": "Shelling/artillery/missile attack",
+            "date": {"value": "2015-07-31", "precision": "day"},
+            "location": {"country": "SA", "geonameid": 105299, "lat": 16.89, "lon": 42.55,
+                         "precision": "exact", "admin2": None},
+            "actor1": None, "actor2": {"id": actor2_id, "generic": False, "sector": sector}}
+
+
+def test_dedup_one_state_organ_or_another_is_the_same_target() -> None:
+    # "جنود" in one report, "رجال حرس الحدود" (police) in another: the same attack
+    army, police = _payload("SA-MIL", "MIL"), _payload("SA-COP", "COP")
+    assert cluster_events([("A", army), ("B", police)]) == [[0, 1]]
+    yemen_army = _payload("YE-MIL", "MIL")  # another state's forces: another event
+    assert cluster_events([("A", army), ("B", yemen_army)]) == [[0], [1]]
