@@ -128,9 +128,9 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
         return []
     tagged = [_tags(h) for h in hits]
     on = doc.published
-    # countries named anywhere in the text, for shared aliases
+    # countries named anywhere in the text ("اليمن", "مصادر يمنية"), for shared aliases
     doc_countries = {cc for t in tagged for cc in t.get("a", []) if cc.endswith("-STATE")}
-    doc_countries = {c[:-6] for c in doc_countries}
+    doc_countries = {c[:-6] for c in doc_countries} | {cc for t in tagged for cc in t.get("g", [])}
     sent_starts = _sentence_starts(doc)
     items: list[_Item] = []
     sentence_country: dict[int, list[str]] = {}

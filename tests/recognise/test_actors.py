@@ -53,6 +53,11 @@ def test_actors_worked_example(seed_text: str, resources) -> None:
         # the accusative adjective after an accusative head; an adverbial "إيرانيا" stays out
         ("أن جنديا أميركيا قتل", "جنديا أميركيا", "Military Forces of the United States", "US", "MIL"),
         ("طائرات التحالف فوق صعدة", "طائرات التحالف", "Saudi-led Coalition", None, "MIL"),
+        # one alias, two groups: the country the text names decides
+        ("هجوم للجان المقاومة الشعبية على مواقع في البيضاء اليمنية", "لجان المقاومة الشعبية",
+         "Popular Resistance (Yemen)", "YE", "UAF"),
+        ("أطلقت لجان المقاومة الشعبية صواريخ من غزة على إسرائيل", "لجان المقاومة الشعبية",
+         "PRC: Popular Resistance Committees", "PS", "REB"),
         ("وقال مسلحو حماس", "مسلحو حماس", "Hamas Movement", "PS", "REB"),
         ("خرج متظاهرون فلسطينيون", "متظاهرون فلسطينيون", "Protesters (Palestine)", "PS", "CVL"),
         ("وأكد تنظيم «داعش» مسؤوليته", "داعش", "Islamic State", None, "REB"),
