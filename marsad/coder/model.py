@@ -37,6 +37,7 @@ N_TEXT = 2**18
 N_FEAT = 2**12
 TYPES = ("ASSAULT", "PROTEST")
 MODEL_FILE = "event_model.npz"
+NO_CANDIDATE = "nocand"  # the rule features of a sentence the rules found nothing in
 
 _TEXT = HashingVectorizer(
     analyzer="char_wb", ngram_range=(2, 5), n_features=N_TEXT, alternate_sign=False, norm="l2"
@@ -141,8 +142,9 @@ def _load(resources: Resources) -> EventModel | None:
 
 
 def candidates(sentences: Sequence[Any]) -> list[tuple[Any, str, str, str]]:
-    """(sentence, plover type, sentence text, rule features) for every rule candidate of the
-    type the sentence was labelled for, from the rule coder alone (no gate)."""
+    """(sentence, plover type, sentence text, rule features) for every labelled sentence: the
+    features of its best rule candidate of the labelled type (rule coder alone, no gate), or
+    `NO_CANDIDATE` when the rules found none."""
     from marsad.coder.component import code_mentions
     from marsad.extract import extract
     from marsad.pipeline import ENTITY_PIPELINE
@@ -161,6 +163,8 @@ def candidates(sentences: Sequence[Any]) -> list[tuple[Any, str, str, str]]:
         if ms:
             best = max(ms, key=lambda m: m.confidence)
             out.append((s, s.event_type, s.text, mention_features(best)))
+        else:  # no candidate: still teaches the text model what is and is not an event
+            out.append((s, s.event_type, s.text, NO_CANDIDATE))
     return out
 
 
@@ -195,7 +199,8 @@ def train(sentences: Sequence[Any], *, inner_folds: int = 4) -> EventModel:
         if len(rows) < 20 or y.sum() < 5 or y.sum() == len(y):
             continue
         x = _matrix([c[2] for c in rows], [c[3] for c in rows])
-        # threshold from out-of-fold probabilities, so it is not tuned on fitted data
+        # threshold from out-of-fold probabilities, so it is not tuned on fitted data, and on
+        # the sentences with a candidate: the only ones the gate is ever asked about
         oof = np.zeros(len(rows))
         folds = np.arange(len(rows)) % inner_folds
         for k in range(inner_folds):
@@ -205,7 +210,8 @@ def train(sentences: Sequence[Any], *, inner_folds: int = 4) -> EventModel:
             w, b = _fit(x[tr], y[tr])
             oof[te] = 1.0 / (1.0 + np.exp(-(x[te] @ w + b)))
         w, b = _fit(x, y)
-        gates[t] = TypeGate(w, b, _best_threshold(oof, y))
+        asked = np.array([c[3] != NO_CANDIDATE for c in rows])
+        gates[t] = TypeGate(w, b, _best_threshold(oof[asked], y[asked]))
     return EventModel(gates)
 
 
