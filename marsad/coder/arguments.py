@@ -54,25 +54,19 @@ _THAT = re.compile(r"(?:^|\s)[وف]?ب?[أإا]ن(?:ه|ها|هم)?(?:\s|$)")  # 
 _WEAPON_KINDS = frozenset({"strikes", "warplanes", "drone"})
 
 
-def _cue_after(m: Mention, span: Span, role: str, doc: Doc, window: int = 3) -> bool:
-    """A cue of `role` after the actor and before the trigger ("مركز لحرس الحدود تعرض لقذائف"),
-    in the actor's own clause: not the speaker of "أوضح المتحدث بأنه تعرضت دورية"."""
-    return any(
-        c.value == role and span.end <= c.start and c.end <= m.primary.start
-        and _gap(doc, span.end, c.start) <= window
-        and not _THAT.search(doc.text[span.end : c.start])
-        for c in m.cues
-    )
-
-
-def _suffers(m: Mention, span: Span) -> bool:
-    """"وتتعرض المواقع التي يتحصن فيها مقاتلو حزب الله ... لقصف": between a suffer cue and
-    the trigger, in one clause, the actors are the ones hit."""
-    return any(
-        c.value == "suffer" and m.clause[0] <= c.start and c.end <= span.start
-        and span.end <= m.primary.start
-        for c in m.cues
-    )
+def _suffers(m: Mention, span: Span, doc: Doc) -> bool:
+    """Did the actor undergo the act? Before a suffer cue in its own clause ("مركز لحرس الحدود
+    تعرض لقذائف"; not the speaker of "أوضح المتحدث بأنه تعرضت دورية"), or between the cue and
+    the trigger ("وتتعرض المواقع التي يتحصن فيها مقاتلو حزب الله ... لقصف")."""
+    for c in m.cues:
+        if c.value != "suffer" or c.end > m.primary.start:
+            continue
+        if span.end <= c.start:
+            if _gap(doc, span.end, c.start) <= 3 and not _THAT.search(doc.text[span.end : c.start]):
+                return True
+        elif m.clause[0] <= c.start and c.end <= span.start and span.end <= m.primary.start:
+            return True
+    return False
 
 
 def _negated_before(doc: Doc, start: int) -> bool:
@@ -118,8 +112,7 @@ def assign_actors(m: Mention, doc: Doc) -> None:
             perp.append(a)
         elif _cue_before(m, a, "agent", doc):
             perp.append(a)
-        elif (_cue_before(m, a, "target", doc) or _is_victim(v) or _cue_after(m, a, "suffer", doc)
-              or _suffers(m, a)):
+        elif _cue_before(m, a, "target", doc) or _is_victim(v) or _suffers(m, a, doc):
             target.append(a)
         elif fam in _VICTIM_FAMILIES and not before and gap <= 4:
             target.append(a)  # "مقتل جنديين عراقيين": the killed
@@ -169,16 +162,11 @@ def assign_victims(m: Mention, doc: Doc, lex: CoderLexicon) -> None:
         m.victims_text = (s, e, doc.text[s:e], n.noun)
 
 
-def _across_border(doc: Doc, s: Span) -> bool:
-    """"بالقرب من الحدود مع العراق": the border names the neighbour, not where it happened."""
-    return across_border(doc.text, s.start)
-
-
 def assign_location(m: Mention, doc: Doc, context_place: Span | None) -> None:
     def pick(spans: list[Span]) -> Span | None:
         places = [
             s for s in spans
-            if s.kind == "place" and isinstance(s.value, PlaceValue) and not _across_border(doc, s)
+            if s.kind == "place" and isinstance(s.value, PlaceValue) and not across_border(doc.text, s.start)
         ]
         if not places:
             return None

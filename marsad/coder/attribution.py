@@ -106,13 +106,19 @@ def suspected(m: Mention) -> bool:
     return m.has_cue("suspect")
 
 
-# "من داخل الأراضي اليمنية", "من الاراضي السورية" (normalised spelling): where the fire came from
 #: attacks a nationality adjective attributes to a state's forces ("غارة إسرائيلية", "قصف روسي")
 _STATE_WEAPONS = frozenset({"air", "drone", "shelling", "bombard", "rocket"})
 _PARTICLES = frozenset("من في على الى عن ضد قرب داخل مع بين علي منذ بعد قبل".split())
 _WORD = re.compile(r"[^\W\d_]+")
-_FROM_LAND = re.compile(r"(?:من|داخل)\s+(?:داخل\s+)?(?:ال)?اراضي\s+(\S+)")
+# "من داخل الأراضي اليمنية", "من الاراضي السورية" (normalised spelling): where the fire came from
+_FROM_LAND = re.compile(r"(?:من|داخل)\s+(?:داخل\s+)?(?:ال)?اراضي\s+([^\W\d_]+)")
 _FROM_COUNTRY = re.compile(r"(?:من\s+داخل|(?:اطلق|انطلق)\S*\s+من)\s*$")
+
+
+def _gentilic(word: str, lex: CoderLexicon) -> str | None:
+    """The country (ISO2) a whole normalised word is the nationality adjective of."""
+    bare = word[2:] if word.startswith("ال") else word  # the matcher's forms have no article
+    return next((h.payloads[0] for h in lex.gentilics.find(bare) if h.end - h.start == len(bare)), None)
 
 
 def origin_country(m: Mention, doc: Doc, lex: CoderLexicon) -> tuple[str, int, int] | None:
@@ -120,13 +126,11 @@ def origin_country(m: Mention, doc: Doc, lex: CoderLexicon) -> tuple[str, int, i
     الأراضي اليمنية" on a Saudi border post is an attack by an unidentified group of Yemen."""
     assert doc.norm is not None
     ns, ne = doc.norm.from_original(m.clause[0]), doc.norm.from_original(m.clause[1])
-    clause = doc.norm.text[ns:ne]
-    for fm in _FROM_LAND.finditer(clause):
-        word = fm.group(1)
-        bare = word[2:] if word.startswith("ال") else word  # the matcher's forms have no article
-        for h in lex.gentilics.find(bare):
+    for fm in _FROM_LAND.finditer(doc.norm.text[ns:ne]):
+        iso2 = _gentilic(fm.group(1), lex)
+        if iso2:
             s, e = doc.norm.to_original(ns + fm.start(), ns + fm.end(1))
-            return h.payloads[0], s, e
+            return iso2, s, e
     for p in m.sentence_entities:
         if p.kind != "place" or getattr(p.value, "level", "") != "country" or not (m.clause[0] <= p.start < m.clause[1]):
             continue
@@ -139,18 +143,16 @@ def origin_country(m: Mention, doc: Doc, lex: CoderLexicon) -> tuple[str, int, i
 def nationality_after(m: Mention, doc: Doc, lex: CoderLexicon, words: int = 3) -> ActorRef | None:
     """"ضربة جوية أميركية", "قصف روسي", "الغارات الإسرائيلية": a nationality adjective on the
     attack itself names whose forces carried it out."""
+    if m.family.name not in _STATE_WEAPONS:
+        return None  # "عبوة ناسفة عراقية" says nothing of who planted it
     assert doc.norm is not None
     ns = doc.norm.from_original(m.primary.end)
     ne = doc.norm.from_original(min(m.clause[1], m.primary.end + 40))
-    if m.family.name not in _STATE_WEAPONS:
-        return None  # "عبوة ناسفة عراقية" says nothing of who planted it
     for i, wm in enumerate(_WORD.finditer(doc.norm.text[ns:ne])):
-        word = wm.group(0)
-        if i >= words or word in _PARTICLES:
+        if i >= words or wm.group(0) in _PARTICLES:
             break  # "مقذوف من الأراضي اليمنية": where from, not whose (see origin_country)
-        bare = word[2:] if word.startswith("ال") else word  # the matcher's forms have no article
-        if any(h.end - h.start == len(bare) for h in lex.gentilics.find(bare)):
-            iso2 = next(h.payloads[0] for h in lex.gentilics.find(bare) if h.end - h.start == len(bare))
+        iso2 = _gentilic(wm.group(0), lex)
+        if iso2:
             s, e = doc.norm.to_original(ns + wm.start(), ns + wm.end())
             return country_forces_ref(iso2, doc.text[s:e], s, e)
     return None

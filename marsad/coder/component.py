@@ -143,8 +143,9 @@ def gate_applies(doc: Doc, setting: bool | None) -> bool:
 
 
 def keep_cluster(cluster: list[Mention], model: EventModel | None, kept_types: set[str]) -> bool:
-    """Where the gate applies (`gate_applies`), an event stands when its best-supported mention clears the gate's threshold: in an article,
-    the headline or one clear sentence vouches for the vaguer mentions merged with it.
+    """Where the gate applies (`gate_applies`), an event stands when its best-supported
+    mention clears the gate's threshold: the headline or one clear sentence vouches for the
+    vaguer mentions merged with it.
     Once the article has reported an event of a type, a further distinct event of that
     type told with its own date stands too (an earlier strike in a strike report)."""
     if model is None or not any(m.gated for m in cluster):

@@ -9,10 +9,12 @@ historical; one after publication makes it future.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from marsad.coder.lexicon import ModalityCue, Trigger
 from marsad.coder.mention import Mention
 from marsad.doc import Doc, TimeValue
+from marsad.text.normalise import normalise_key
 
 # when several cues apply, the strongest reading wins
 _PRIORITY = {"negated": 5, "future": 4, "hypothetical": 3, "referenced": 2, "historical": 1}
@@ -62,11 +64,10 @@ def assign_modality(m: Mention, doc: Doc) -> None:
         m.why.append(f"modality {best[1]} ({best[2]})")
 
 
+@lru_cache(maxsize=4096)  # per trigger form, on the per-mention path
 def is_imperfect(form: str) -> bool:
     """An imperfect verb form: يفعل, and تفعل when it is the feminine of a listed يفعل
     (a past تفعّل such as "تظاهر" or "تجمع" starts with ت too)."""
-    from marsad.text.normalise import normalise_key
-
     key = normalise_key(form).split(" ")[0]
     return key.startswith("ي") or (key.startswith("ت") and "ي" + key[1:] in _IMPERFECTS)
 
