@@ -18,7 +18,8 @@ from marsad.text.normalise import normalise_key
 
 # when several cues apply, the strongest reading wins
 _PRIORITY = {"negated": 5, "future": 4, "hypothetical": 3, "referenced": 2, "historical": 1}
-HISTORICAL_DAYS = 180  # a dated mention older than this is background, not news
+HISTORICAL_DAYS = 30  # a dated mention older than this is background, not today's news
+REFERENCED_DAYS = 180  # a past event named by a noun only this long ago is referred to, not told
 
 
 def _words_between(text: str, a: int, b: int) -> int:
@@ -46,8 +47,8 @@ def assign_modality(m: Mention, doc: Doc) -> None:
     if trig.pos == "v" and m.primary.prefix.endswith("س"):
         best = max(best or (0, "", ""), (_PRIORITY["future"], "future", m.primary.text))
     verbal = any(getattr(t.value, "pos", "") == "v" for t in m.triggers)
-    date_modality = _date_modality(m, doc)
-    if date_modality == "historical" and not verbal:
+    date_modality, age = _date_modality(m, doc)
+    if date_modality == "historical" and not verbal and age > REFERENCED_DAYS:
         # a past event named by a noun only ("ملف اغتيال الحريري") is referred to, not told
         date_modality = "referenced"
     if date_modality and (best is None or _PRIORITY[date_modality] > best[0]):
@@ -75,18 +76,19 @@ def is_imperfect(form: str) -> bool:
 _IMPERFECTS = {"يقصف", "يقتل", "يهاجم", "يستهدف", "يتظاهر", "يعتصم", "يخطف", "يفجر", "يطلق"}
 
 
-def _date_modality(m: Mention, doc: Doc) -> str | None:
+def _date_modality(m: Mention, doc: Doc) -> tuple[str | None, int]:
+    """("historical" | "future" | None, days before publication) from the mention's dates."""
     if doc.published is None:
-        return None
+        return None, 0
     for s in m.entities:
         if s.kind != "time" or not isinstance(s.value, TimeValue) or s.value.value is None:
             continue
         delta = (doc.published - s.value.value).days
         if delta > HISTORICAL_DAYS:
-            return "historical"
+            return "historical", delta
         if delta < -1 and s.value.precision == "day":
-            return "future"
-    return None
+            return "future", delta
+    return None, 0
 
 
 def is_reported(modality: str) -> bool:

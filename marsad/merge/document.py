@@ -2,7 +2,8 @@
 
 Mentions are taken in reading order. A mention joins the latest open event of the same
 merge group when nothing contradicts it: dates within a day (or unknown), the same
-place or one of them unplaced, no two different named perpetrators. A mention that
+place or one of them unplaced, no two different named perpetrators, both reported as
+news or both as background (a historical date). A mention that
 says "another" / "the first" ("غارة أخرى", "الغارة الأولى") never joins the event just
 told; it opens or joins an earlier-event cluster. Different explicit dates stay apart.
 """
@@ -90,6 +91,8 @@ def _compatible(event: list[Mention], m: Mention) -> bool:
         return False
     if head.distinct != m.distinct:
         return False
+    if (head.modality == "historical") != (m.modality == "historical"):
+        return False  # a recap dated months back is not the event being reported
     return all(
         _dates_compatible(x, m) and _places_compatible(x, m) and _actors_compatible(x, m)
         for x in event

@@ -199,3 +199,19 @@ def test_coder_a_pronoun_ties_a_later_detail_to_the_event_told_before() -> None:
     visits = [e for e in events(text, "2016-05-02") if e.sub_event_type == "Other"]
     # today's visit; the earlier one, known only through "له", never stands alone unnamed
     assert [(e.date.value.isoformat(), e.actor1 is not None) for e in visits] == [("2016-05-01", True)]
+
+
+def test_coder_a_recap_from_weeks_back_is_background() -> None:
+    text = ("شنت طائرات التحالف غارات على مواقع الحوثيين في صنعاء أمس. "
+            "وقصفت طائرات التحالف المدينة في أيار/مايو الماضي مما أدى الى مقتل عشرة مدنيين.")
+    evs = events(text, "2015-07-26")
+    assert [(e.modality, e.date.value.isoformat()) for e in evs] == [
+        ("asserted", "2015-07-25"), ("historical", "2015-05-01")]
+
+
+def test_coder_a_background_strike_does_not_merge_into_todays_report() -> None:
+    text = ("وقال متحدث باسم القوات الجوية إن سلاح الجو قصف تمركزات للمسلحين في بنغازي. "
+            "وكانت الطائرات الحربية قد قصفت المدينة في آذار/مارس الماضي.")
+    evs = [e for e in events(text, "2015-07-25") if e.sub_event_type == "Air/drone strike"]
+    # today's undated strike keeps the article's date; March is a separate, background event
+    assert sorted((e.modality, e.date.value.month) for e in evs) == [("asserted", 7), ("historical", 3)]
