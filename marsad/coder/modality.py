@@ -83,12 +83,34 @@ def _date_modality(m: Mention, doc: Doc) -> tuple[str | None, int]:
     for s in m.entities:
         if s.kind != "time" or not isinstance(s.value, TimeValue) or s.value.value is None:
             continue
-        delta = (doc.published - s.value.value).days
+        if _is_this_year(s.value, doc.published):
+            continue  # "الأكثر دموية لهذا العام": no telling how long ago
+        delta = (doc.published - _reference_day(s.value)).days
         if delta > HISTORICAL_DAYS:
             return "historical", delta
         if delta < -1 and s.value.precision == "day":
             return "future", delta
     return None, 0
+
+
+def _is_this_year(t: TimeValue, published: dt.date) -> bool:
+    """The calendar year of publication (resolved to 1 January), not a vague span back
+    such as "منذ أشهر", which resolves to a day months ago with year precision."""
+    v = t.value
+    return t.precision == "year" and v is not None and (v.year, v.month, v.day) == (published.year, 1, 1)
+
+
+def _reference_day(t: TimeValue) -> dt.date:
+    """The day a date is taken to mean for its age: a month by its middle ("this month" is
+    not weeks ago, "in June" told late in July is), a week by its end, a year by its start
+    ("in 2007" in January 2008 is history); the current year says nothing of when."""
+    d = t.value  # not t.end: "منذ نيسان" runs to today but tells of April
+    assert d is not None
+    if t.precision == "month":
+        return dt.date(d.year, d.month, 15)
+    if t.precision == "week":
+        return d + dt.timedelta(days=6)
+    return d
 
 
 def is_reported(modality: str) -> bool:
