@@ -137,10 +137,13 @@ def _default_actor1(m: Mention, ms: list[Mention], country: str | None, doc: Doc
                     d.sector, d.inter, text, start, end, True)
 
 
-def _best_target(ms: list[Mention]) -> ActorRef | None:
+def _best_target(ms: list[Mention], actor1: ActorRef | None) -> ActorRef | None:
     """The most specific target the mentions name: a named actor ("حزب الله") over a
-    nationality-marked one ("ميليشيات إيرانية") over a bare generic ("ميليشيات")."""
-    spans = [m.actor2 for m in ms if m.actor2 is not None]
+    nationality-marked one ("ميليشيات إيرانية") over a bare generic ("ميليشيات"). Never the
+    perpetrator itself (the claimant of "أعلن داعش مسؤوليته عن الهجوم" is no target)."""
+    own = actor1.id if actor1 is not None and not actor1.generic else None
+    spans = [m.actor2 for m in ms if m.actor2 is not None
+             and (own is None or getattr(m.actor2.value, "id", None) != own)]
 
     def specificity(span: object) -> int:
         v = span.value  # type: ignore[attr-defined]
@@ -198,12 +201,14 @@ def build_event(doc: Doc, ms: list[Mention], negated: list[Mention], lex: CoderL
         status = "known"
     else:
         status = "unknown"
-    actor2 = _best_target(ms)
+    actor2 = _best_target(ms, actor1)
     if actor2 is None and main.family.group not in ("withdraw", "visit", "base"):
         for m in ms:
             actor2 = _victim_actor(m, country, lex)
             if actor2:
                 break
+    if actor2 is not None and actor1 is not None and not actor1.generic and actor2.id == actor1.id:
+        actor2 = None
     assoc1 = [actor_ref(a) for m in ms for a in m.assoc1]
     assoc2 = [actor_ref(a) for m in ms for a in m.assoc2]
     if actor2 is not None:

@@ -215,3 +215,12 @@ def test_coder_a_background_strike_does_not_merge_into_todays_report() -> None:
     evs = [e for e in events(text, "2015-07-25") if e.sub_event_type == "Air/drone strike"]
     # today's undated strike keeps the article's date; March is a separate, background event
     assert sorted((e.modality, e.date.value.month) for e in evs) == [("asserted", 7), ("historical", 3)]
+
+
+def test_coder_the_claimant_is_never_also_the_target() -> None:
+    text = ("ارتفعت حصيلة ضحايا الهجوم الذي نفذ بسيارة مفخخة في سوق شعبية بمحافظة صلاح الدين "
+            "الخميس إلى 40 قتيلا وأعلن تنظيم داعش مسؤوليته عن الهجوم.")
+    (e,) = asserted(text)
+    assert e.perpetrator_status == "claimed"
+    assert e.actor1 is not None and e.actor1.name_en == "Islamic State"
+    assert e.actor2 is None or e.actor2.id != e.actor1.id
