@@ -67,9 +67,11 @@ def with_country(head: Actor, cc: str, kb: KB, on: dt.date | None, *, source: st
                                    name_en=f"{head.name_en} of {english(country_name(cc))}")
     if mode == "theatre":
         target = kb.get(dict(head.theatres).get(cc, ""))
-        v = value_of(target or head, kb, on)
-        v.country_source = source
-        return v
+        if target is not None or not head.name_en_country:
+            v = value_of(target or head, kb, on)
+            v.country_source = source
+            return v
+        mode = "set"  # not one of its theatres: "Rebels (Sudan)"
     v = value_of(head, kb, on)
     if mode == "backed":
         if source == "place":

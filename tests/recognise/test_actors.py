@@ -58,6 +58,9 @@ def test_actors_worked_example(seed_text: str, resources) -> None:
          "Popular Resistance (Yemen)", "YE", "UAF"),
         ("أطلقت لجان المقاومة الشعبية صواريخ من غزة على إسرائيل", "لجان المقاومة الشعبية",
          "PRC: Popular Resistance Committees", "PS", "REB"),
+        # "the rebels" are the Houthis in Yemen, plain rebels of the country elsewhere
+        ("اشتباكات مع المتمردين في محافظة تعز اليمنية", "المتمردين", "Ansar Allah (Houthis)", "YE", "REB"),
+        ("اشتباكات مع المتمردين في ولاية شمال دارفور السودانية", "المتمردين", "Rebels (Sudan)", "SD", "REB"),
         ("وقال مسلحو حماس", "مسلحو حماس", "Hamas Movement", "PS", "REB"),
         ("خرج متظاهرون فلسطينيون", "متظاهرون فلسطينيون", "Protesters (Palestine)", "PS", "CVL"),
         ("وأكد تنظيم «داعش» مسؤوليته", "داعش", "Islamic State", None, "REB"),
