@@ -14,7 +14,7 @@ import re
 from marsad.coder.lexicon import CoderLexicon, Trigger, VictimNoun
 from marsad.coder.mention import Mention
 from marsad.doc import ActorValue, Doc, NumberValue, PlaceValue, Span
-from marsad.places.cues import across_border
+from marsad.places.cues import across_border, is_dateline
 
 _ARMED_SECTORS = {"MIL", "REB", "UAF", "COP", "SPY", "INS", "PMF"}
 _VICTIM_FAMILIES = {"kill", "injure"}
@@ -167,6 +167,7 @@ def assign_location(m: Mention, doc: Doc, context_place: Span | None) -> None:
         places = [
             s for s in spans
             if s.kind == "place" and isinstance(s.value, PlaceValue) and not across_border(doc.text, s.start)
+            and not is_dateline(doc.text, s.start, s.end)
         ]
         if not places:
             return None

@@ -17,6 +17,7 @@ from marsad.coder.modality import assign_modality
 from marsad.coder.model import EventModel
 from marsad.doc import Doc, Span
 from marsad.merge.document import merge_mentions
+from marsad.places.cues import is_dateline
 from marsad.registry import component
 from marsad.resources import Resources
 
@@ -27,7 +28,8 @@ def context_place(doc: Doc) -> Span | None:
     if not heads:
         return None
     end = heads[-1].end
-    places = [s for s in doc.spans if s.kind == "place" and s.end <= end]
+    places = [s for s in doc.spans if s.kind == "place" and s.end <= end
+              and not is_dateline(doc.text, s.start, s.end)]
     if not places:
         return None
     order = {"town": 4, "admin2": 3, "admin1": 2, "country": 1}

@@ -7,7 +7,8 @@ records which values satisfied them:
 - date: both dates known to the day or the week, at most `window_days` apart (a
   week-precision date does not widen the window: on the dedup gold a 7-day window for
   them merged distinct border shellings);
-- place: same country, and the same GeoNames id, or within `max_km`, or the same admin2;
+- place: same country, and the same GeoNames id, or within `max_km`, or the same admin2,
+  or one told only by its governorate and the other inside it;
   a place known only as a country is too vague on its own: such mentions merge only when
   they also name the same actor1 or actor2;
 - actors: for actor1 and for actor2, no two different named (non-generic) actors (organs
@@ -51,6 +52,7 @@ class _Key:
     country: str | None
     geonameid: int | None
     admin2: str | None
+    admin1: str | None
     lat: float | None
     lon: float | None
     geo_precision: str | None
@@ -80,7 +82,7 @@ class _Key:
             doc=doc_id, type=str(get(ev, "event_type")), sub=str(get(ev, "sub_event_type")),
             date=value, precision=get(date, "precision") or "unknown",
             country=get(loc, "country"), geonameid=get(loc, "geonameid"),
-            admin2=get(loc, "admin2"), lat=get(loc, "lat"), lon=get(loc, "lon"),
+            admin2=get(loc, "admin2"), admin1=get(loc, "admin1"), lat=get(loc, "lat"), lon=get(loc, "lon"),
             geo_precision=get(loc, "precision"),
             actor1=actor("actor1"), actor2=actor("actor2"),
             target_side=_side(get(get(ev, "actor2"), "sector")),
@@ -133,6 +135,8 @@ def compare(a: _Key, b: _Key, *, window_days: int = WINDOW_DAYS, max_km: float =
         place = f"places {km:.0f} km apart"
     elif a.admin2 and a.admin2 == b.admin2:
         place = f"same admin2 ({a.admin2})"
+    elif "admin1" in (a.geo_precision, b.geo_precision) and a.admin1 and a.admin1 == b.admin1:
+        place = f"within {a.admin1}"  # "جازان" in one report, its district in another
     else:
         return None
     for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)):

@@ -156,3 +156,20 @@ def across_border(text: str, start: int) -> bool:
         return False
     wider = text[max(0, start - 26) : start]
     return "حرس الحدود" not in wider and "حرس حدود" not in wider
+
+
+#: the head of a dateline: "بيروت:", "واس- الرياض:", "محمد المواسي- سبق- جازان:"
+_DATELINE_HEAD = 60
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Is the place at start..end the dateline of a paragraph (where the report was filed,
+    not where the event happened)? The name opens its line, or follows a short byline that
+    ends in a dash ("واس- "), and a colon follows it; "تصريح من بغداد: إن" is a quote."""
+    after = text[end : end + 3].lstrip(" )")
+    if not after.startswith(":"):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[line_start:start].strip(" \t(\u202b\u202a\u200f")
+    return not head or (len(head) <= _DATELINE_HEAD and head.endswith(("-", "–", "—"))
+                        and not any(ch in head for ch in ".:؟!"))

@@ -224,3 +224,10 @@ def test_coder_the_claimant_is_never_also_the_target() -> None:
     assert e.perpetrator_status == "claimed"
     assert e.actor1 is not None and e.actor1.name_en == "Islamic State"
     assert e.actor2 is None or e.actor2.id != e.actor1.id
+
+
+def test_coder_the_dateline_is_not_where_the_attack_happened() -> None:
+    text = ("واس- الرياض: صرح المتحدث الأمني لوزارة الداخلية بأنه تعرض مركز حدودي بقطاع "
+            "ظهران الجنوب لقذائف عسكرية من داخل الأراضي اليمنية صباح اليوم.")
+    (e,) = asserted(text)
+    assert e.location is not None and e.location.name_en == "Dhahran al-Janub"

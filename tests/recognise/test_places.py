@@ -329,3 +329,29 @@ def test_places_hama_or_protectors(resources):
     spans = places_in("قتلوا حماة الدين وحماة الأوطان في سوريا، ثم اشتبكوا في حماة", resources)
     hama = [s for s in spans if s.text == "حماة"]
     assert len(hama) == 1 and hama[0].value.country == "SY"  # only the one after "في"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "dateline"),
+    [
+        ("بيروت: شنت طائرات حربية غارات على مواقع في البقاع", "بيروت", True),
+        ("واس- الرياض: صرح المتحدث الأمني لوزارة الداخلية", "الرياض", True),
+        ("محمد المواسي، عمر عريبي- سبق- جازان: استشهد أحد أفراد المجاهدين", "جازان", True),
+        # a colon after a place inside a sentence introduces a quote, not a dateline
+        ("وقال المتحدث باسم الجيش في تصريح من بغداد: إن القوات تقدمت", "بغداد", False),
+        ("وقتل ثلاثة في الرياض أمس", "الرياض", False),
+    ],
+)
+def test_places_dateline(text, name, dateline):
+    from marsad.places.cues import is_dateline
+
+    start = text.index(name)
+    assert is_dateline(text, start, start + len(name)) is dateline
+
+
+def test_places_saudi_border_governorates_are_curated_districts(resources):
+    text = "تعرض مركز المسيال بقطاع ظهران الجنوب بمنطقة عسير لقذائف من داخل الأراضي اليمنية"
+    found = {s.text: s.value for s in places_in(text, resources)}
+    assert found["ظهران الجنوب"].admin2 == "Dhahran al-Janub"
+    # "الطوال" is also an adjective ("السنوات الطوال"): a place only where Saudi Arabia is named
+    assert "الطوال" not in {s.text for s in places_in("بعد السنوات الطوال من الحرب", resources)}
