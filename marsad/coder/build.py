@@ -27,6 +27,7 @@ from marsad.doc import (
     TextRef,
     TimeValue,
 )
+from marsad.merge.dedup import state_of
 
 _PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unknown": 0}
 _LOC_RANK = {"exact": 5, "near": 4, "admin2": 3, "admin1": 2, "country": 1}
@@ -137,13 +138,16 @@ def _default_actor1(m: Mention, ms: list[Mention], country: str | None, doc: Doc
                     d.sector, d.inter, text, start, end, True)
 
 
-def _best_target(ms: list[Mention], actor1: ActorRef | None) -> ActorRef | None:
+def _best_target(ms: list[Mention], actor1: ActorRef | None, *, states: bool = False) -> ActorRef | None:
     """The most specific target the mentions name: a named actor ("حزب الله") over a
     nationality-marked one ("ميليشيات إيرانية") over a bare generic ("ميليشيات"). Never the
-    perpetrator itself (the claimant of "أعلن داعش مسؤوليته عن الهجوم" is no target)."""
+    perpetrator itself (the claimant of "أعلن داعش مسؤوليته عن الهجوم" is no target). A
+    country's bare name ("هجوم يستهدف تركيا") only with `states`, as a last resort: ACLED
+    codes its forces or its civilians, which the victim nouns of the sentence may name."""
     own = actor1.id if actor1 is not None and not actor1.generic else None
     spans = [m.actor2 for m in ms if m.actor2 is not None
-             and (own is None or getattr(m.actor2.value, "id", None) != own)]
+             and (own is None or getattr(m.actor2.value, "id", None) != own)
+             and (getattr(m.actor2.value, "kind", None) == "state") == states]
 
     def specificity(span: object) -> int:
         v = span.value  # type: ignore[attr-defined]
@@ -207,8 +211,14 @@ def build_event(doc: Doc, ms: list[Mention], negated: list[Mention], lex: CoderL
             actor2 = _victim_actor(m, country, lex)
             if actor2:
                 break
-    if actor2 is not None and actor1 is not None and not actor1.generic and actor2.id == actor1.id:
-        actor2 = None
+    if actor2 is None:
+        actor2 = _best_target(ms, actor1, states=True)
+    if actor2 is not None and actor1 is not None and (
+        (not actor1.generic and actor2.id == actor1.id)
+        or (actor2.name_en == actor1.name_en and main.event_type != "Battles")
+        or (actor2.kind == "state" and state_of(actor1.id) == actor2.id)
+    ):
+        actor2 = None  # one actor is not both sides (two unnamed groups may fight each other)
     assoc1 = [actor_ref(a) for m in ms for a in m.assoc1]
     assoc2 = [actor_ref(a) for m in ms for a in m.assoc2]
     if actor2 is not None:

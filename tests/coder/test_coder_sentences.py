@@ -231,3 +231,10 @@ def test_coder_the_dateline_is_not_where_the_attack_happened() -> None:
             "ظهران الجنوب لقذائف عسكرية من داخل الأراضي اليمنية صباح اليوم.")
     (e,) = asserted(text)
     assert e.location is not None and e.location.name_en == "Dhahran al-Janub"
+
+
+def test_coder_a_state_is_not_the_target_of_its_own_police() -> None:
+    text = "واعتقلت الشرطة البحرينية عددا من المشتبه بهم في التفجير الذي استهدف البحرين الثلاثاء."
+    arrests = [e for e in asserted(text) if e.sub_event_type == "Arrests"]
+    assert [e.actor1.name_en for e in arrests] == ["Police Forces of Bahrain"]
+    assert arrests[0].actor2 is None or arrests[0].actor2.country != "BH" or arrests[0].actor2.kind != "state"
