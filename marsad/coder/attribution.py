@@ -15,6 +15,7 @@ import re
 from marsad.coder.lexicon import CoderLexicon
 from marsad.coder.mention import Mention
 from marsad.doc import ActorRef, ActorValue, Attribution, Doc, Span, TextRef
+from marsad.places.cues import FROM_LAND
 
 _NEAR_WORDS = 3
 
@@ -110,8 +111,6 @@ def suspected(m: Mention) -> bool:
 _STATE_WEAPONS = frozenset({"air", "drone", "shelling", "bombard", "rocket"})
 _PARTICLES = frozenset("من في على الى عن ضد قرب داخل مع بين علي منذ بعد قبل".split())
 _WORD = re.compile(r"[^\W\d_]+")
-# "من داخل الأراضي اليمنية", "من الاراضي السورية" (normalised spelling): where the fire came from
-_FROM_LAND = re.compile(r"(?:من|داخل)\s+(?:داخل\s+)?(?:ال)?اراضي\s+([^\W\d_]+)")
 _FROM_COUNTRY = re.compile(r"(?:من\s+داخل|(?:اطلق|انطلق)\S*\s+من)\s*$")
 
 
@@ -126,7 +125,7 @@ def origin_country(m: Mention, doc: Doc, lex: CoderLexicon) -> tuple[str, int, i
     الأراضي اليمنية" on a Saudi border post is an attack by an unidentified group of Yemen."""
     assert doc.norm is not None
     ns, ne = doc.norm.from_original(m.clause[0]), doc.norm.from_original(m.clause[1])
-    for fm in _FROM_LAND.finditer(doc.norm.text[ns:ne]):
+    for fm in FROM_LAND.finditer(doc.norm.text[ns:ne]):
         iso2 = _gentilic(fm.group(1), lex)
         if iso2:
             s, e = doc.norm.to_original(ns + fm.start(), ns + fm.end(1))

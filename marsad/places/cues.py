@@ -7,6 +7,7 @@ countryside of the governorate, "شمال سوريا" a part of the country; "ا
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -173,3 +174,16 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     head = text[line_start:start].strip(" \t(\u202b\u202a\u200f")
     return not head or (len(head) <= _DATELINE_HEAD and head.endswith(("-", "–", "—"))
                         and not any(ch in head for ch in ".:؟!"))
+
+
+#: "من (داخل) الأراضي اليمنية", "ومن الاراضي السورية" (normalised): where fire came from,
+#: not where the event is; "ضمن الأراضي السورية" (within) is not one
+FROM_LAND = re.compile(r"(?:^|(?<=\s))[وف]?(?:من|داخل)\s+(?:داخل\s+)?(?:ال)?اراضي\s+([^\W\d_]+)")
+
+
+def from_land(norm_text: str, start: int) -> bool:
+    """Is the nationality adjective at `start` (normalised text) the X of "من الأراضي X"?"""
+    m = FROM_LAND.search(norm_text, max(0, start - 30))
+    while m is not None and m.start(1) < start:
+        m = FROM_LAND.search(norm_text, m.end())
+    return m is not None and m.start(1) == start

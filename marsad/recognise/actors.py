@@ -35,7 +35,7 @@ from marsad.actors.cues import (
 from marsad.actors.index import ActorIndex
 from marsad.actors.kb import Actor
 from marsad.doc import ActorValue, Doc, Span
-from marsad.places.cues import across_border
+from marsad.places.cues import across_border, from_land
 from marsad.recognise import make_span
 from marsad.registry import component
 from marsad.resources import Resources
@@ -73,12 +73,6 @@ def _tags(hit: Hit[str]) -> dict[str, list[str]]:
         tag, _, rest = p.partition(":")
         out.setdefault(tag, []).append(rest)
     return out
-
-
-def _from_land(text: str, start: int) -> bool:
-    """"من (داخل) الأراضي X": X is where something came from, not where the sentence is."""
-    words = text[max(0, start - 30) : start].split()[:-1]  # the words before "الأراضي"
-    return bool(words) and (words[-1] in ("من", "داخل") or words[-1].endswith("من"))
 
 
 def _pick(ids: list[str], idx: ActorIndex, doc_countries: set[str]) -> Actor | None:
@@ -162,7 +156,7 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
             if "n" in t:  # "عراقيين": people of that nationality
                 items.append(_Item(h.start, h.end, compose.nationals(t["n"][0]), None))
             elif ("g" in t and prev_word(text, h.start, h.prefix) in LOCATION_NOUNS
-                  and not _from_land(text, h.start)):
+                  and not from_land(text, h.start)):
                 # "في الأراضي السورية": the sentence happens in that country (but fire "من
                 # داخل الأراضي اليمنية" came from there: the coder reads that as an origin)
                 sentence_country.setdefault(bisect.bisect_right(sent_starts, h.start), []).append(t["g"][0])

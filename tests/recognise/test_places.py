@@ -355,3 +355,20 @@ def test_places_saudi_border_governorates_are_curated_districts(resources):
     assert found["ظهران الجنوب"].admin2 == "Dhahran al-Janub"
     # "الطوال" is also an adjective ("السنوات الطوال"): a place only where Saudi Arabia is named
     assert "الطوال" not in {s.text for s in places_in("بعد السنوات الطوال من الحرب", resources)}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "origin"),
+    [
+        ("تعرض المركز لقذائف من داخل الأراضي اليمنية", "اليمنية", True),
+        ("ومن الأراضي السورية أطلقت الصواريخ", "السورية", True),
+        ("تقع البلدة ضمن الأراضي السورية", "السورية", False),  # "ضمن": within, not from
+        ("دارت الاشتباكات في الأراضي السورية", "السورية", False),
+    ],
+)
+def test_places_fire_from_a_country_s_land(text, word, origin):
+    from marsad.places.cues import from_land
+    from marsad.text.normalise import normalise
+
+    norm = normalise(text).text
+    assert from_land(norm, norm.index(normalise(word).text)) is origin
