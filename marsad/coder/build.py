@@ -29,6 +29,8 @@ from marsad.doc import (
 )
 from marsad.merge.dedup import state_of
 
+#: a state's organs: inter 1 at home, 8 (external forces) abroad, whatever the KB's default
+_STATE_KINDS = {"state_forces", "government"}
 _PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unknown": 0}
 _LOC_RANK = {"exact": 5, "near": 4, "admin2": 3, "admin1": 2, "country": 1}
 
@@ -230,8 +232,8 @@ def build_event(doc: Doc, ms: list[Mention], negated: list[Mention], lex: CoderL
                 uniq.append(a)
         assoc2 = uniq
     for a in (actor1, actor2, *assoc1, *assoc2):
-        if a is not None and a.inter == 1 and country and a.country and a.country != country:
-            a.inter = 8  # a state's forces abroad are external forces
+        if a is not None and country and a.country and a.inter in (1, 8) and a.kind in _STATE_KINDS:
+            a.inter = 1 if a.country == country else 8  # ACLED: external forces only abroad
     evidence = []
     seen_sent: set[int] = set()
     for m in ms:

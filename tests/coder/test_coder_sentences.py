@@ -31,6 +31,8 @@ def asserted(text: str):
         ("كما اختطف مسلحون 15 شخصا في نقطة تفتيش وهمية وسط بغداد.", "Abduction/forced disappearance"),
         ("وأوضحت المصادر أن مسلحين مجهولين اغتالوا العميد جبار مساعد، مدير استخبارات الشرطة الوطنية في البصرة.", "Attack"),
         ("ودارت اشتباكات عنيفة بين الجيش ومسلحين في مدينة الموصل أمس.", "Armed clash"),
+        # the shooters between the verb and "النار": "أطلق مسلحون مجهولون النار على"
+        ("أطلق مسلحون مجهولون النار على جندي سعودي في مدينة القطيف أمس.", "Armed clash"),
         ("وألقت قوات الأمن القبض على ثلاثة مشتبه بهم في بغداد أمس.", "Arrests"),
         ("وتجمع مئات المتظاهرين امام مبنى مجلس محافظة كركوك وسط المدينة، مطالبين الحكومة بالتدخل.", "Peaceful protest"),
         ("وفرقت الشرطة المتظاهرين بالغاز المسيل للدموع بعد ان تظاهر المئات في وسط القاهرة أمس.", "Protest with intervention"),
@@ -58,6 +60,12 @@ def test_coder_modality_on_real_sentences(text: str, modality: str) -> None:
     assert evs, "a mention must still be found"
     assert not [e for e in evs if e.modality == "asserted"]
     assert modality in {e.modality for e in evs}
+
+
+@pytest.mark.parametrize("text", ["وتضمن الحفل فقرة ألعاب النار على المسرح.",
+                                  "ويعتبر الشاعر أشهر من النار على العلم."])
+def test_coder_fire_on_a_stage_is_no_shooting(text: str) -> None:
+    assert events(text) == []
 
 
 def test_coder_statement_of_protest_is_not_a_protest() -> None:
@@ -238,3 +246,10 @@ def test_coder_a_state_is_not_the_target_of_its_own_police() -> None:
     arrests = [e for e in asserted(text) if e.sub_event_type == "Arrests"]
     assert [e.actor1.name_en for e in arrests] == ["Police Forces of Bahrain"]
     assert arrests[0].actor2 is None or arrests[0].actor2.country != "BH" or arrests[0].actor2.kind != "state"
+
+
+def test_coder_a_state_s_forces_are_external_only_abroad() -> None:
+    home = asserted("استشهد جندي سعودي في هجوم مسلح على نقطة تفتيش في مدينة القطيف أمس.")
+    abroad = asserted("شنت القوات السعودية غارات على مواقع الحوثيين في صعدة اليمنية أمس.")
+    assert [(e.actor2.id, e.actor2.inter) for e in home] == [("SA-MIL", 1)]  # at home
+    assert [(e.actor1.id, e.actor1.inter) for e in abroad] == [("SA-MIL", 8)]
