@@ -115,7 +115,16 @@ def refine(m: Mention, lex: CoderLexicon) -> None:
         elif name == "riot" or m.has_cue("riot"):
             m.event_type, m.sub_event_type = "Riots", "Violent demonstration"
             m.plover_mode = "riot"
-        elif m.has_cue("intervention"):
+        elif any(c.value == "intervention" and not _is_grievance(m, c.start) for c in m.cues):
             m.event_type, m.sub_event_type = "Protests", "Protest with intervention"
     if fam.name in _REMOTE and m.civilian:
         m.why.append("civilians among the victims: civilian targeting")
+
+
+_GRIEVANCE = ("على", "ضد")
+
+
+def _is_grievance(m: Mention, start: int) -> bool:
+    """"احتجاجا على اعتقال الصحفي": the arrest is what they protest, not how they were met."""
+    before = m.sentence.text[max(0, start - m.sentence.start - 8) : start - m.sentence.start].split()
+    return bool(before) and before[-1] in _GRIEVANCE

@@ -48,6 +48,10 @@ def code_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
             if not _refers_back(m, doc, kept):
                 continue  # (a denial is kept whatever its support: it carries who is ruled out)
             m.anaphoric = True  # "وكانت آخر زيارة له يوم 9 أيلول": more on the visit told before
+        if m.family.group == "protest" and all(
+            any(c.value == "statement" and c.start <= t.start < c.end for c in m.cues) for t in m.triggers
+        ):
+            continue  # "أعربت عن احتجاجها": a protest lodged in words is PLOVER ACCUSE
         m.distinct = m.has_cue("other") and any(
             c.value == "other" and 0 <= c.start - m.primary.end <= 12 for c in m.cues
         )

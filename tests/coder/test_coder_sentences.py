@@ -68,9 +68,27 @@ def test_coder_fire_on_a_stage_is_no_shooting(text: str) -> None:
     assert events(text) == []
 
 
-def test_coder_statement_of_protest_is_not_a_protest() -> None:
-    text = "احتجت مصر رسمياً أمس لدى إيران على تصريحات مسؤول إيراني."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "احتجت مصر رسمياً أمس لدى إيران على تصريحات مسؤول إيراني.",
+        "أعربت الحكومة عن احتجاجها على اعتقال الصحفي في بغداد أمس.",
+        "وسلمت الخارجية السفير مذكرة احتجاج في القاهرة أمس.",
+    ],
+)
+def test_coder_statement_of_protest_is_not_a_protest(text: str) -> None:
     assert not [e for e in asserted(text) if e.plover["type"] == "PROTEST"]
+
+
+def test_coder_people_voicing_their_protest_in_the_street_are_a_protest() -> None:
+    text = "وخرج مئات المتظاهرين في البصرة أمس للتعبير عن احتجاجهم على انقطاع الكهرباء."
+    assert [e.sub_event_type for e in asserted(text)] == ["Peaceful protest"]
+
+
+def test_coder_an_arrest_protested_against_is_not_an_intervention() -> None:
+    text = "وتظاهر مئات الطلاب احتجاجا على اعتقال الصحفي في بغداد أمس."
+    protests = [e.sub_event_type for e in asserted(text) if e.plover["type"] == "PROTEST"]
+    assert protests == ["Peaceful protest"]
 
 
 def test_coder_toll_is_killed_only() -> None:
