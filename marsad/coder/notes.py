@@ -30,6 +30,19 @@ _ACTION = {
     "Headquarters or base established": "established a base",
     "Other": "made a visit",
 }
+#: the action when no target is known: "clashed with." would dangle
+_ALONE = {
+    "Armed clash": "clashed",
+    "Government regains territory": "regained territory",
+    "Non-state actor overtakes territory": "took over territory",
+    "Attack": "carried out an attack",
+    "Abduction/forced disappearance": "abducted people",
+    "Sexual violence": "committed sexual violence",
+    "Arrests": "made arrests",
+    "Looting/property destruction": "destroyed or looted property",
+    "Disrupted weapons use": "intercepted weapons",
+    "Agreement": "reached an agreement",
+}
 _DIRECT = {"Armed clash", "Attack", "Abduction/forced disappearance", "Arrests",
            "Sexual violence", "Mob violence", "Looting/property destruction",
            "Government regains territory", "Non-state actor overtakes territory", "Agreement",
@@ -61,8 +74,9 @@ def _source_name(doc: Doc, start: int, end: int) -> str:
 
 def notes_en(ev: Event, doc: Doc) -> str:
     who = ev.actor1.name_en if ev.actor1 else "an unidentified actor"
-    action = _ACTION.get(ev.sub_event_type, "acted")
     target = ev.actor2.name_en if ev.actor2 else None
+    action = _ACTION.get(ev.sub_event_type, "acted") if target else _ALONE.get(
+        ev.sub_event_type, _ACTION.get(ev.sub_event_type, "acted"))
     parts = [f"{_date_text(ev)}, {who} {action}"]
     if target:
         parts.append(f" {target}" if ev.sub_event_type in _DIRECT else f" targeting {target}")

@@ -271,3 +271,10 @@ def test_coder_a_state_s_forces_are_external_only_abroad() -> None:
     abroad = asserted("شنت القوات السعودية غارات على مواقع الحوثيين في صعدة اليمنية أمس.")
     assert [(e.actor2.id, e.actor2.inter) for e in home] == [("SA-MIL", 1)]  # at home
     assert [(e.actor1.id, e.actor1.inter) for e in abroad] == [("SA-MIL", 8)]
+
+
+def test_coder_notes_read_as_a_sentence_when_no_target_is_known() -> None:
+    (e,) = events("ودارت اشتباكات عنيفة في مدينة الموصل أمس.", "2015-07-29")
+    assert e.actor2 is None
+    assert e.notes_en == ("On 28 July 2015, Unidentified Armed Group (Iraq) clashed in Mosul (IQ). "
+                          "No fatalities reported.")
