@@ -81,6 +81,10 @@ def anchored(m: Mention, victim_nouns: int) -> bool:
 
 def refine(m: Mention, lex: CoderLexicon) -> None:
     """Set the ACLED event type and sub-type and the PLOVER mode from context."""
+    if m.family.name in _BOMBS and any(c.value == "defused" and c.end <= m.primary.start for c in m.cues):
+        # "فككت قوات الأمن عبوة ناسفة": found or made safe, it never went off
+        m.family = lex.families["intercept"]
+        m.why.append("bomb defused or seized: disrupted weapons use")
     fam = m.family
     m.event_type, m.sub_event_type, m.plover_mode = fam.event_type, fam.sub_event_type, fam.plover_mode
     name = fam.name
@@ -122,6 +126,7 @@ def refine(m: Mention, lex: CoderLexicon) -> None:
 
 
 _GRIEVANCE = ("على", "ضد")
+_BOMBS = {"ied", "explosion", "grenade", "suicide"}
 
 
 def _is_grievance(m: Mention, start: int) -> bool:

@@ -38,6 +38,11 @@ def asserted(text: str):
         ("وفرقت الشرطة المتظاهرين بالغاز المسيل للدموع بعد ان تظاهر المئات في وسط القاهرة أمس.", "Protest with intervention"),
         ("ورشق المحتجون الشرطة بالحجارة وأحرقوا إطارات في أعمال شغب بالعاصمة أمس.", "Violent demonstration"),
         ("أعلنت الدفاعات الجوية السعودية أنها اعترضت صاروخا باليستيا أطلق من اليمن باتجاه جازان.", "Disrupted weapons use"),
+        # a bomb found or made safe never went off
+        ("وفككت قوات الأمن عبوة ناسفة زرعت على جانب الطريق في الرمادي أمس.", "Disrupted weapons use"),
+        ("وضبطت قوات الأمن عبوة ناسفة قبل انفجارها في الرمادي أمس.", "Disrupted weapons use"),
+        # an attempt is an event: the bomb went off, the target survived
+        ("نجا محافظ ديالى من محاولة اغتيال بسيارة مفخخة استهدفت موكبه في بعقوبة أمس.", "Remote explosive/landmine/IED"),
     ],
 )
 def test_coder_families_on_real_sentences(text: str, sub_event_type: str) -> None:
@@ -49,6 +54,7 @@ def test_coder_families_on_real_sentences(text: str, sub_event_type: str) -> Non
     ("text", "modality"),
     [
         ("ونفت الشرطة وقوع أي انفجار في المدينة أمس.", "negated"),
+        ("وأحبطت قوات الأمن محاولة تفجير سيارة مفخخة في بعقوبة أمس.", "negated"),
         ("وهدد التنظيم بشن هجمات انتحارية على القوات الأميركية في بغداد.", "future"),
         ("ومن المقرر أن تنظم المعارضة مظاهرة كبرى في القاهرة يوم الجمعة.", "future"),
         ("وإذا شنت إسرائيل غارات على غزة فإن الرد سيكون قاسيا.", "hypothetical"),
