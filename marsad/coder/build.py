@@ -140,6 +140,15 @@ def _default_actor1(m: Mention, ms: list[Mention], country: str | None, doc: Doc
                     d.sector, d.inter, text, start, end, True)
 
 
+_MARCHING = {"Peaceful protest", "Protest with intervention", "Violent demonstration"}
+
+
+def _marches_with(sub_event_type: str, actor: ActorRef) -> bool:
+    """Civilians named in a demonstration (students, workers, nationals) march in it: ACLED
+    codes them beside the protesters (assoc_actor_1), not as the protest's target."""
+    return sub_event_type in _MARCHING and actor.inter == 7  # civilians of any sector
+
+
 def _best_target(ms: list[Mention], actor1: ActorRef | None, *, states: bool = False) -> ActorRef | None:
     """The most specific target the mentions name: a named actor ("حزب الله") over a
     nationality-marked one ("ميليشيات إيرانية") over a bare generic ("ميليشيات"). Never the
@@ -223,6 +232,9 @@ def build_event(doc: Doc, ms: list[Mention], negated: list[Mention], lex: CoderL
         actor2 = None  # one actor is not both sides (two unnamed groups may fight each other)
     assoc1 = [actor_ref(a) for m in ms for a in m.assoc1]
     assoc2 = [actor_ref(a) for m in ms for a in m.assoc2]
+    if actor2 is not None and _marches_with(main.sub_event_type, actor2):
+        assoc1.append(actor2)  # "تظاهر مئات الطلاب": the students are the protesters
+        actor2 = None
     if actor2 is not None:
         seen = {actor2.id or actor2.name_en}
         uniq = []

@@ -284,3 +284,12 @@ def test_coder_notes_read_as_a_sentence_when_no_target_is_known() -> None:
     assert e.actor2 is None
     assert e.notes_en == ("On 28 July 2015, Unidentified Armed Group (Iraq) clashed in Mosul (IQ). "
                           "No fatalities reported.")
+
+
+def test_coder_students_who_demonstrate_march_beside_the_protesters() -> None:
+    text = "وتظاهر مئات الطلاب أمام مبنى وزارة التعليم في القاهرة أمس."
+    (e,) = events(text, "2015-07-29")
+    assert e.sub_event_type == "Peaceful protest"
+    assert e.actor1.name_en == "Protesters (Egypt)"
+    assert [a.name_en for a in e.assoc_actor_1] == ["Students (Egypt)"]
+    assert e.actor2 is None
