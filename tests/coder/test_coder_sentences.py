@@ -293,3 +293,15 @@ def test_coder_students_who_demonstrate_march_beside_the_protesters() -> None:
     assert e.actor1.name_en == "Protesters (Egypt)"
     assert [a.name_en for a in e.assoc_actor_1] == ["Students (Egypt)"]
     assert e.actor2 is None
+
+
+def test_coder_a_claim_told_in_a_later_sentence_names_the_perpetrator() -> None:
+    text = ("مقتل جنود في هجوم على حاجز للجيش في العريش\n"
+            "قتل أربعة جنود مصريين في هجوم مسلح استهدف حاجزا للجيش في مدينة العريش بشمال سيناء أمس.\n"
+            "وأعلن تنظيم ولاية سيناء مسؤوليته عن الهجوم في بيان على الإنترنت.")
+    doc = marsad.extract(text, published="2015-07-29", title_first_line=True, resources=RULES)
+    (e,) = [e for e in doc.events if e.modality == "asserted"]
+    assert e.perpetrator_status == "claimed"
+    assert e.actor1.name_en == "Islamic State (Sinai Province)"
+    assert e.actor2 is not None and e.actor2.name_en == "Military Forces of Egypt"  # "حاجزا للجيش": the target
+    assert e.fatalities.value == 4 and len(e.evidence) == 3
