@@ -35,6 +35,7 @@ from marsad.actors.cues import (
 from marsad.actors.index import ActorIndex
 from marsad.actors.kb import Actor
 from marsad.doc import ActorValue, Doc, Span
+from marsad.places.countries import by_name
 from marsad.places.cues import across_border, from_land
 from marsad.recognise import make_span
 from marsad.registry import component
@@ -75,6 +76,26 @@ def _tags(hit: Hit[str]) -> dict[str, list[str]]:
     return out
 
 
+#: composition modes where a country name right after the head owns it ("سفير بولندا")
+_ORGAN_OR_SET = frozenset({"MIL", "COP", "GOV", "SPY", "LEG", "JUD", "set"})
+
+
+def _country_after(text: str, end: int) -> tuple[str, int] | None:
+    """The country named by the one or two words right after `end` (construct state, no
+    preposition: "سفير بولندا", "جنود كوريا الجنوبية"), with the end of its name."""
+    rest = text[end : end + 40]
+    if not rest[:1].isspace():
+        return None
+    words = rest.split()
+    for k in (2, 1):
+        if len(words) >= k:
+            name = " ".join(words[:k]).rstrip("،,.:؛")
+            c = by_name(name)
+            if c is not None:
+                return c.iso2, text.index(name, end) + len(name)
+    return None
+
+
 def _pick(ids: list[str], idx: ActorIndex, doc_countries: set[str]) -> Actor | None:
     actors = [a for a in (idx.kb.get(i) for i in ids) if a is not None]
     if not actors:
@@ -105,9 +126,20 @@ def _with_next(actor: Actor, h: Hit[str], nh: Hit[str], tn: dict[str, list[str]]
     follower = _pick(tn["a"], idx, doc_countries) if "a" in tn else None
     if (follower is not None and actor.kind in MEMBER_KINDS and "x" not in tn
             and not nh.prefix.startswith(("و", "ف"))  # "متطرفون ومهربون": two groups
+            and not _not_construct(head_text)  # "هاجم مسلحون حزب الله": subject, then object
             and follower.kind not in MEMBER_KINDS and not follower.needs_modifier):
+        if follower.kind == "state" and follower.country and actor.compose in _ORGAN_OR_SET:
+            # "جنود فرنسا": France's soldiers are its forces, not the state itself
+            return _Item(h.start, nh.end, compose.with_country(actor, follower.country, idx.kb, on,
+                                                               source="nationality"), None)
         return _Item(h.start, nh.end, compose.value_of(follower, idx.kb, on), None)
     return None
+
+
+def _not_construct(head: str) -> bool:
+    """A sound plural or dual keeps its ن ("مسلحون", "جنديين"): it cannot head a construct
+    ("مسلحو", "جنديي" can), so the name after it is another noun, not its owner."""
+    return head.endswith(("ون", "ين", "ان"))
 
 
 def find(doc: Doc, resources: Resources) -> list[Span]:
@@ -200,6 +232,17 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
                 v = compose.with_country(actor, tagged[i + 1]["g"][0], idx.kb, on, source="nationality")
                 items.append(_Item(h.start, hits[i + 1].end, v, None))
                 i += 2
+                continue
+        if (actor.generic and actor.compose in _ORGAN_OR_SET and not h.suffix
+                and not _not_construct(text[h.start : h.end])):
+            owner = _country_after(text, h.end)
+            if owner is not None:  # "سفير بولندا", "جنود فرنسا": the head belongs to that country
+                cc, end = owner
+                items.append(_Item(h.start, end, compose.with_country(actor, cc, idx.kb, on,
+                                                                      source="nationality"), None))
+                i += 1
+                while i < n and hits[i].start < end:
+                    i += 1
                 continue
         if actor.needs_modifier:
             i += 1

@@ -62,6 +62,11 @@ def test_actors_worked_example(seed_text: str, resources) -> None:
         ("اشتباكات مع المتمردين في محافظة تعز اليمنية", "المتمردين", "Ansar Allah (Houthis)", "YE", "REB"),
         ("اشتباكات مع المتمردين في ولاية شمال دارفور السودانية", "المتمردين", "Rebels (Sudan)", "SD", "REB"),
         ("وقال مسلحو حماس", "مسلحو حماس", "Hamas Movement", "PS", "REB"),
+        # a country's name after the head owns it ("سفير بولندا"), and its soldiers are its forces
+        ("أصيب سفير بولندا أمس", "سفير بولندا", "Government of Poland", "PL", "GOV"),
+        ("قتل جنود فرنسا", "جنود فرنسا", "Military Forces of France", "FR", "MIL"),
+        # a sound plural keeps its ن and heads no construct: "مسلحون" attacked Egypt
+        ("هاجم مسلحون مصر", "مسلحون", "Unidentified Armed Group", None, "UAF"),
         ("خرج متظاهرون فلسطينيون", "متظاهرون فلسطينيون", "Protesters (Palestine)", "PS", "CVL"),
         ("وأكد تنظيم «داعش» مسؤوليته", "داعش", "Islamic State", None, "REB"),
         ("وللحشد الشعبي مواقع", "حشد الشعبي", "Popular Mobilization Forces", "IQ", "UAF"),
