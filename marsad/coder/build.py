@@ -140,6 +140,16 @@ def _default_actor1(m: Mention, ms: list[Mention], country: str | None, doc: Doc
                     d.sector, d.inter, text, start, end, True)
 
 
+def _same_side(actor1: ActorRef | None, actor2: ActorRef, event_type: str) -> bool:
+    """One actor is not both sides: the same named actor, the same generic one (except in
+    Battles: two unnamed groups may fight each other), or a state and its own organ."""
+    if actor1 is None:
+        return False
+    return ((not actor1.generic and actor2.id == actor1.id)
+            or (actor2.name_en == actor1.name_en and event_type != "Battles")
+            or (actor2.kind == "state" and state_of(actor1.id) == actor2.id))
+
+
 _MARCHING = {"Peaceful protest", "Protest with intervention", "Violent demonstration"}
 
 
@@ -224,12 +234,8 @@ def build_event(doc: Doc, ms: list[Mention], negated: list[Mention], lex: CoderL
                 break
     if actor2 is None:
         actor2 = _best_target(ms, actor1, states=True)
-    if actor2 is not None and actor1 is not None and (
-        (not actor1.generic and actor2.id == actor1.id)
-        or (actor2.name_en == actor1.name_en and main.event_type != "Battles")
-        or (actor2.kind == "state" and state_of(actor1.id) == actor2.id)
-    ):
-        actor2 = None  # one actor is not both sides (two unnamed groups may fight each other)
+    if actor2 is not None and _same_side(actor1, actor2, main.event_type):
+        actor2 = None
     assoc1 = [actor_ref(a) for m in ms for a in m.assoc1]
     assoc2 = [actor_ref(a) for m in ms for a in m.assoc2]
     if actor2 is not None and _marches_with(main.sub_event_type, actor2):

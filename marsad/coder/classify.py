@@ -17,6 +17,8 @@ from marsad.doc import ActorValue, NumberValue
 _REMOTE = {"bombard", "air", "drone", "shelling", "rocket", "ied", "explosion", "suicide", "grenade", "chemical"}
 _CLASH_LIKE = {"clash", "shooting", "attack", "raid", "target", "kill", "injure", "massacre", "execute"}
 _STATE_SECTORS = {"MIL", "COP", "GOV", "SPY"}
+_BOMBS = {"ied", "explosion", "grenade", "suicide"}  # may be found or defused before they go off
+_GRIEVANCE = ("على", "ضد")  # "احتجاجا على ...": what a protest is against
 
 
 def _actor_values(m: Mention) -> list[ActorValue]:
@@ -124,9 +126,6 @@ def refine(m: Mention, lex: CoderLexicon) -> None:
     if fam.name in _REMOTE and m.civilian:
         m.why.append("civilians among the victims: civilian targeting")
 
-
-_GRIEVANCE = ("على", "ضد")
-_BOMBS = {"ied", "explosion", "grenade", "suicide"}
 
 
 def _is_grievance(m: Mention, start: int) -> bool:

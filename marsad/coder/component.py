@@ -48,10 +48,8 @@ def code_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
             if not _refers_back(m, doc, kept):
                 continue  # (a denial is kept whatever its support: it carries who is ruled out)
             m.anaphoric = True  # "وكانت آخر زيارة له يوم 9 أيلول": more on the visit told before
-        if m.family.group == "protest" and all(
-            any(c.value == "statement" and c.start <= t.start < c.end for c in m.cues) for t in m.triggers
-        ):
-            continue  # "أعربت عن احتجاجها": a protest lodged in words is PLOVER ACCUSE
+        if _protest_in_words(m):
+            continue
         m.distinct = m.has_cue("other") and any(
             c.value == "other" and 0 <= c.start - m.primary.end <= 12 for c in m.cues
         )
@@ -65,6 +63,14 @@ def code_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
         m.confidence = score(m)
         kept.append(m)
     return _drop_intercepted(kept)
+
+
+def _protest_in_words(m: Mention) -> bool:
+    """"أعربت الحكومة عن احتجاجها": a protest lodged in words (PLOVER ACCUSE), every protest
+    word of the mention inside a statement cue."""
+    return m.family.group == "protest" and all(
+        any(c.value == "statement" and c.start <= t.start < c.end for c in m.cues) for t in m.triggers
+    )
 
 
 _BACK_PRONOUNS = frozenset({"له", "لها", "لهم", "لهما"})
