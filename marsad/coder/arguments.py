@@ -74,6 +74,17 @@ def _negated_before(doc: Doc, start: int) -> bool:
     return any(w.lstrip("و") in ("ليست", "ليس", "لا", "غير") for w in words)
 
 
+#: a bare complementizer: what follows is what the speaker before it said ("قال X إن ...");
+#: with a pronoun ("أكد الجيش أنه قصف") the speaker is also the subject, so it is not here
+_THAT_BARE = frozenset({"إن", "أن", "ان", "بأن", "بان"})
+
+
+def _speaks_before(doc: Doc, end: int, trigger_start: int) -> bool:
+    """Is an actor ending at `end` the speaker of a report ("قالت وزارة الداخلية إن ...")
+    whose content holds the trigger, not a participant of the event?"""
+    return any(w.strip("«\"،,:") in _THAT_BARE for w in doc.text[end:trigger_start].split())
+
+
 def participants(m: Mention) -> list[Span]:
     out = []
     for s in m.entities:
@@ -97,6 +108,8 @@ def assign_actors(m: Mention, doc: Doc) -> None:
             continue  # "الموالية لإيران": who backs a participant, not a participant
         if _negated_before(doc, a.start):
             continue  # "وليست غارات إسرائيلية": ruled out, see attribution
+        if a.end <= m.primary.start and _speaks_before(doc, a.end, m.primary.start):
+            continue  # "وقالت وزارة الداخلية إن انتحاريا فجر نفسه": the ministry tells it
         if v.kind in _WEAPON_KINDS and m.family.group != "violence":
             continue  # "أدت الغارات لتراجع المقاتلين": the strikes caused it, the fighters withdrew
         if any(

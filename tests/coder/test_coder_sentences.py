@@ -305,3 +305,21 @@ def test_coder_a_claim_told_in_a_later_sentence_names_the_perpetrator() -> None:
     assert e.actor1.name_en == "Islamic State (Sinai Province)"
     assert e.actor2 is not None and e.actor2.name_en == "Military Forces of Egypt"  # "حاجزا للجيش": the target
     assert e.fatalities.value == 4 and len(e.evidence) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # the ministry tells of the bombing; it did not carry it out
+        ("وقالت وزارة الداخلية التركية إن انتحاريا فجر نفسه وسط حشد في بلدة سوروج أمس.", None),
+        ("وأكد مسؤولون أمنيون أن مسلحين هاجموا نقطة تفتيش في بعقوبة أمس.", "Unidentified Armed Group (Iraq)"),
+        # "أنه": the speaker is also the one who shelled
+        ("وأكد الجيش الليبي أنه قصف مواقع المسلحين في درنة أمس.", "Military Forces of Libya"),
+    ],
+)
+def test_coder_the_speaker_of_a_report_is_not_its_perpetrator(text: str, actor1: str | None) -> None:
+    (e,) = [e for e in events(text, "2015-07-29") if e.plover["type"] == "ASSAULT"]
+    if actor1 is None:
+        assert e.actor1 is None or "Ministry" not in e.actor1.name_en
+    else:
+        assert e.actor1 is not None and e.actor1.name_en.startswith(actor1)
