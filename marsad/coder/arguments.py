@@ -119,6 +119,13 @@ def assign_actors(m: Mention, doc: Doc) -> None:
         ):
             target.append(a)  # "مقتل جنديين عراقيين": the killed or wounded
             continue
+        if any(
+            getattr(t.value, "family", "") in _VICTIM_FAMILIES
+            and a.end <= t.start and t.end <= m.primary.start and _gap(doc, a.end, t.start) <= 1
+            for t in m.triggers
+        ):
+            target.append(a)  # "شرطيين قتلا في تفجير": killed in the attack, not its authors
+            continue
         before = a.end <= m.primary.start
         gap = _gap(doc, a.end, m.primary.start) if before else _gap(doc, m.primary.end, a.start)
         if m.family.group == "protest" and (v.inter == 6 or v.kind in ("protesters", "generic_protesters")):

@@ -323,3 +323,10 @@ def test_coder_the_speaker_of_a_report_is_not_its_perpetrator(text: str, actor1:
         assert e.actor1 is None or "Ministry" not in e.actor1.name_en
     else:
         assert e.actor1 is not None and e.actor1.name_en.startswith(actor1)
+
+
+def test_coder_those_killed_in_an_attack_are_its_targets() -> None:
+    text = "أعلنت وزارة الداخلية البحرينية أن شرطيين قتلا في تفجير استهدف دورية في سترة أمس."
+    (e,) = [e for e in events(text, "2015-07-29") if e.modality == "asserted"]
+    assert e.actor2 is not None and e.actor2.name_en == "Police Forces of Bahrain"
+    assert e.actor1 is not None and e.actor1.name_en == "Unidentified Armed Group (Bahrain)"
