@@ -241,6 +241,8 @@ def build_event(doc: Doc, ms: list[Mention], negated: list[Mention], lex: CoderL
     if actor2 is not None and _marches_with(main.sub_event_type, actor2):
         assoc1.append(actor2)  # "تظاهر مئات الطلاب": the students are the protesters
         actor2 = None
+    sides = {a.name_en for a in (actor1, actor2) if a is not None}
+    assoc1 = [a for a in assoc1 if a.name_en not in sides]  # an actor is named once, in one role
     if actor2 is not None:
         seen = {actor2.id or actor2.name_en}
         uniq = []

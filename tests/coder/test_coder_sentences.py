@@ -330,3 +330,9 @@ def test_coder_those_killed_in_an_attack_are_its_targets() -> None:
     (e,) = [e for e in events(text, "2015-07-29") if e.modality == "asserted"]
     assert e.actor2 is not None and e.actor2.name_en == "Police Forces of Bahrain"
     assert e.actor1 is not None and e.actor1.name_en == "Unidentified Armed Group (Bahrain)"
+
+
+def test_coder_an_actor_is_named_once_in_one_role() -> None:
+    (e,) = events("واشتبكت قوات الأمن مع مسلحين في مدينة الرمادي أمس.", "2015-07-29")
+    roles = [a.name_en for a in (e.actor1, e.actor2, *e.assoc_actor_1) if a is not None]
+    assert len(roles) == len(set(roles)), roles
