@@ -9,6 +9,7 @@ historical; one after publication makes it future.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 from marsad.coder.lexicon import ModalityCue, Trigger
@@ -20,6 +21,11 @@ from marsad.text.normalise import normalise_key
 _PRIORITY = {"negated": 5, "future": 4, "hypothetical": 3, "referenced": 2, "historical": 1}
 HISTORICAL_DAYS = 30  # a dated mention older than this is background, not today's news
 REFERENCED_DAYS = 180  # a past event named by a noun only this long ago is referred to, not told
+
+
+#: a tally over a span of months or years ("خلال 10 أشهر", "على مدى السنوات الثلاث"), in
+#: normalised spelling
+_PERIOD = re.compile(r"(?:خلال|طوال|طيله|علي مدي)\s+(?:\S+\s+)?(?:اشهر|شهور|الاشهر|الشهور|سنوات|السنوات|اعوام|الاعوام)")
 
 
 def _words_between(text: str, a: int, b: int) -> int:
@@ -53,6 +59,11 @@ def assign_modality(m: Mention, doc: Doc) -> None:
         date_modality = "referenced"
     if date_modality and (best is None or _PRIORITY[date_modality] > best[0]):
         best = (_PRIORITY[date_modality], date_modality, "date")
+    period = _PERIOD.search(doc.norm.text[doc.norm.from_original(m.sentence.start):
+                                          doc.norm.from_original(m.sentence.end)]) if doc.norm else None
+    if period and best is None:
+        # "قتلت 3042 ... خلال 10 أشهر": a tally over months, not one event
+        best = (_PRIORITY["historical"], "historical", period.group(0))
     if (
         imperfect
         and not any(s.kind == "time" for s in m.entities)
