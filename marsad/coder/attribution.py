@@ -15,6 +15,7 @@ import re
 from marsad.coder.lexicon import CoderLexicon
 from marsad.coder.mention import Mention
 from marsad.doc import ActorRef, ActorValue, Attribution, Doc, Span, TextRef
+from marsad.places.countries import by_gentilic
 from marsad.places.cues import FROM_LAND
 
 _NEAR_WORDS = 3
@@ -114,19 +115,19 @@ _WORD = re.compile(r"[^\W\d_]+")
 _FROM_COUNTRY = re.compile(r"(?:من\s+داخل|(?:اطلق|انطلق)\S*\s+من)\s*$")
 
 
-def _gentilic(word: str, lex: CoderLexicon) -> str | None:
+def _gentilic(word: str) -> str | None:
     """The country (ISO2) a whole normalised word is the nationality adjective of."""
-    bare = word[2:] if word.startswith("ال") else word  # the matcher's forms have no article
-    return next((h.payloads[0] for h in lex.gentilics.find(bare) if h.end - h.start == len(bare)), None)
+    c = by_gentilic(word)
+    return c.iso2 if c else None
 
 
-def origin_country(m: Mention, doc: Doc, lex: CoderLexicon) -> tuple[str, int, int] | None:
+def origin_country(m: Mention, doc: Doc) -> tuple[str, int, int] | None:
     """The country an unnamed attacker fired from, with the words that say it: "قذائف من داخل
     الأراضي اليمنية" on a Saudi border post is an attack by an unidentified group of Yemen."""
     assert doc.norm is not None
     ns, ne = doc.norm.from_original(m.clause[0]), doc.norm.from_original(m.clause[1])
     for fm in FROM_LAND.finditer(doc.norm.text[ns:ne]):
-        iso2 = _gentilic(fm.group(1), lex)
+        iso2 = _gentilic(fm.group(1))
         if iso2:
             s, e = doc.norm.to_original(ns + fm.start(), ns + fm.end(1))
             return iso2, s, e
@@ -139,7 +140,7 @@ def origin_country(m: Mention, doc: Doc, lex: CoderLexicon) -> tuple[str, int, i
     return None
 
 
-def nationality_after(m: Mention, doc: Doc, lex: CoderLexicon, words: int = 3) -> ActorRef | None:
+def nationality_after(m: Mention, doc: Doc, words: int = 3) -> ActorRef | None:
     """"ضربة جوية أميركية", "قصف روسي", "الغارات الإسرائيلية": a nationality adjective on the
     attack itself names whose forces carried it out."""
     if m.family.name not in _STATE_WEAPONS:
@@ -150,7 +151,7 @@ def nationality_after(m: Mention, doc: Doc, lex: CoderLexicon, words: int = 3) -
     for i, wm in enumerate(_WORD.finditer(doc.norm.text[ns:ne])):
         if i >= words or wm.group(0) in _PARTICLES:
             break  # "مقذوف من الأراضي اليمنية": where from, not whose (see origin_country)
-        iso2 = _gentilic(wm.group(0), lex)
+        iso2 = _gentilic(wm.group(0))
         if iso2:
             s, e = doc.norm.to_original(ns + wm.start(), ns + wm.end())
             return country_forces_ref(iso2, doc.text[s:e], s, e)

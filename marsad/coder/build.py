@@ -130,7 +130,7 @@ def _default_actor1(m: Mention, ms: list[Mention], country: str | None, doc: Doc
     text, start, end = m.primary.text, m.primary.start, m.primary.end
     origin = None
     if "{country}" in d.name and m.family.plover_type == "ASSAULT":
-        origin = next((o for o in (origin_country(x, doc, lex) for x in ms) if o), None)
+        origin = next((o for o in (origin_country(x, doc) for x in ms) if o), None)
     if origin is not None:  # fired from across the border: the group is of that country
         country, start, end = origin
         text = doc.text[start:end]
@@ -213,7 +213,7 @@ def build_event(doc: Doc, ms: list[Mention], negated: list[Mention], lex: CoderL
     said_unknown = any(c.value == "unknown" for m in ms for c in m.cues)  # "مجهولة": keep it so
     if (actor1 is None or actor1.generic) and not said_unknown and main.family.plover_type == "ASSAULT":
         # "غارات إسرائيلية" after "طائرات حربية": the nationality of the attack names the forces
-        named = next((a for a in (nationality_after(x, doc, lex) for x in ms) if a), None)
+        named = next((a for a in (nationality_after(x, doc) for x in ms) if a), None)
         if named is not None:
             actor1, unknown = named, False
     if actor1 is None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from marsad.evaluate.actor_spans import cameo_country
 from marsad.evaluate.gsr_data import GsrSentence
 
 if TYPE_CHECKING:
@@ -92,8 +93,6 @@ def gold_country(a: ActorRef) -> str | None:
     actor-spans` reads it."""
     if a.country:
         return alpha3(a.country)
-    from marsad.evaluate.actor_spans import cameo_country
-
     return cameo_country(a)  # type: ignore[arg-type]  # reads .country and .kind only
 
 
