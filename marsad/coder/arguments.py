@@ -57,14 +57,16 @@ _WEAPON_KINDS = frozenset({"strikes", "warplanes", "drone"})
 def _suffers(m: Mention, span: Span, doc: Doc) -> bool:
     """Did the actor undergo the act? Before a suffer cue in its own clause ("مركز لحرس الحدود
     تعرض لقذائف"; not the speaker of "أوضح المتحدث بأنه تعرضت دورية"), or between the cue and
-    the trigger ("وتتعرض المواقع التي يتحصن فيها مقاتلو حزب الله ... لقصف")."""
+    the trigger ("وتتعرض المواقع التي يتحصن فيها مقاتلو حزب الله ... لقصف"). Before a cause
+    cue ("سقوط قتلى من قوات صالح جراء غارات التحالف") it suffered the act too."""
     for c in m.cues:
-        if c.value != "suffer" or c.end > m.primary.start:
+        if c.value not in ("suffer", "cause") or c.end > m.primary.start:
             continue
         if span.end <= c.start:
             if _gap(doc, span.end, c.start) <= 3 and not _THAT.search(doc.text[span.end : c.start]):
                 return True
-        elif m.clause[0] <= c.start and c.end <= span.start and span.end <= m.primary.start:
+        elif (c.value == "suffer" and m.clause[0] <= c.start and c.end <= span.start
+              and span.end <= m.primary.start):  # not "إثر قيام مسلحين بمهاجمة": the doers
             return True
     return False
 

@@ -338,3 +338,26 @@ def test_coder_an_actor_is_named_once_in_one_role() -> None:
     (e,) = events("واشتبكت قوات الأمن مع مسلحين في مدينة الرمادي أمس.", "2015-07-29")
     roles = [a.name_en for a in (e.actor1, e.actor2, *e.assoc_actor_1) if a is not None]
     assert len(roles) == len(set(roles)), roles
+
+
+def test_coder_those_hit_before_a_cause_word_are_targets_not_perpetrators() -> None:
+    text = ("وأفادت مصادر محلية امس بسقوط قتلى وجرحى من مسلحي جماعة الحوثي وقوات صالح جراء ثلاث "
+            "غارات لطيران التحالف العربي على وادي دوفس في محافظة أبين.")
+    (e,) = [e for e in events(text, "2015-07-26") if e.sub_event_type == "Air/drone strike"]
+    assert e.actor1 is not None and e.actor1.name_en == "Saudi-led Coalition"
+    hit = [a.name_en for a in (e.actor2, *e.assoc_actor_2) if a is not None]
+    assert any("Houthi" in n for n in hit) and any("Saleh" in n for n in hit), hit
+
+
+def test_coder_a_shared_unit_name_takes_the_country_of_the_text() -> None:
+    text = ("وذكرت مصادر محلية أن اشتباكات عنيفة اندلعت بين مليشيات الحوثي وجنود الحرس الجمهوري "
+            "في مدينة زنجبار بمحافظة أبين جنوبي اليمن.")
+    (e,) = [e for e in asserted(text) if e.sub_event_type == "Armed clash"]
+    sides = [a.country for a in (e.actor1, e.actor2) if a is not None]
+    assert sides == ["YE", "YE"], sides
+
+
+def test_coder_a_base_that_is_struck_is_not_a_base_established() -> None:
+    subs = [e.sub_event_type for e in events("غارات على قاعدة عسكرية للحوثيين بزنجبار", "2015-08-06")]
+    assert "Headquarters or base established" not in subs
+    assert "Air/drone strike" in subs
