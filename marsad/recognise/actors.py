@@ -264,7 +264,26 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
         cc = ccs[0] if ccs else None
         if cc:
             it.value = _in_country(it, cc, idx, doc)
+    refer_back(text, items)
     return [make_span(doc, it.start, it.end, "actor", it.value, NAME) for it in items]
+
+
+#: a bare definite "the forces" (with a clitic: "والقوات", "للقوات") names forces already named
+_BARE_FORCES = ("القوات", "والقوات", "للقوات", "بالقوات", "فالقوات", "وللقوات")
+
+
+def refer_back(text: str, items: list[_Item]) -> None:
+    """A bare "القوات" is the state forces last named before it ("منسوبي قوات الطوارئ الخاصة
+    ... استشهاد 12 من منسوبي القوات" is the emergency forces, not the army of the place)."""
+    last: ActorValue | None = None
+    for it in items:
+        v = it.value
+        if text[it.start : it.end] in _BARE_FORCES:
+            if last is not None:
+                it.value = last
+            continue
+        if v.sector in ("MIL", "COP") and v.inter in (1, 8) and v.country and v.kind != "state":
+            last = v
 
 
 def fold_members(text: str, items: list[_Item]) -> list[_Item]:

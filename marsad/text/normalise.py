@@ -1,7 +1,7 @@
 """Arabic normalisation for matching, with a map back to original offsets.
 
 Matching runs on a normalised copy of the text: one alef, ya for alef maqsura, ha for
-ta marbuta, no tatweel, diacritics or invisible marks, ASCII digits, Arabic letters for
+ta marbuta, no tatweel, diacritics or invisible marks, no hamza after ya (ىء = ئ), ASCII digits, Arabic letters for
 Persian ones, one space for any run of whitespace, lower-case Latin. Normalisation only
 replaces, deletes or (for presentation forms) expands characters, so every normalised
 position maps back to exactly one original position; `Normalised.to_original` turns a
@@ -35,12 +35,13 @@ for _ws in "\t\n\r\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u20
 _TABLE = str.maketrans(_REPLACE)
 
 # deleted: tatweel, harakat and Quranic marks, superscript alef, zero-width and bidi
-# controls, soft hyphen, BOM; and every space that follows another space.
+# controls, soft hyphen, BOM; every space that follows another space.
 _DELETE_CLASS = (
     "\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u0610-\u061a"
     "\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u061c\u034f"
 )
-_DELETE = re.compile(f"[{_DELETE_CLASS}]+|(?<= ) +")
+# A hamza after ya/alef maqsura goes too: "الطوارىء", "الطوارئ" and "الطواريء" are one word.
+_DELETE = re.compile(f"[{_DELETE_CLASS}]+|(?<= ) +|(?<=ي)ء")
 # characters that NFKC expands or rewrites (presentation forms, ligatures, fullwidth)
 _COMPAT = re.compile("[\ufb50-\ufdff\ufe70-\ufefe\uff00-\uffef]")
 

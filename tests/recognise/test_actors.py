@@ -195,3 +195,16 @@ def test_actors_context_component_uses_the_place_of_the_sentence(resources) -> N
 def test_actors_adverbial_nationality_is_not_the_actors(resources) -> None:
     found = {s.text: s.value for s in actors("تنتشر ميليشيات مدعومة إيرانيا في ريف حلب", resources)}
     assert not any("Iran" in v.name_en and not v.generic for v in found.values()), found
+
+
+def test_actors_bare_forces_refer_back_to_the_forces_named_before(resources) -> None:
+    text = ("أثناء قيام مجموعة من منسوبي قوات الطوارىء الخاصة بمنطقة عسير بأداء صلاة الظهر في "
+            "مسجد مقر القوات، حدث تفجير نتج عنه استشهاد 12 من منسوبي القوات.")
+    spans = [s for s in actors(text, resources, dt.date(2015, 8, 6)) if s.text.endswith("القوات")]
+    assert len(spans) == 2 and all(s.value.sector == "COP" and s.value.country == "SA" for s in spans)
+
+
+def test_actors_a_security_patrol_is_police(resources) -> None:
+    text = "تعرضت إحدى دوريات الأمن أثناء أداء عملها في بلدة الجش بمحافظة القطيف لإطلاق نار من سيارة."
+    (s,) = actors(text, resources, dt.date(2015, 7, 29))
+    assert s.value.sector == "COP" and s.value.country == "SA"

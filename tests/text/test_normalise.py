@@ -17,6 +17,8 @@ from marsad.text.normalise import normalise, normalise_key
         ("الحكومة", "الحكومه"),
         ("مسؤول", "مسوول"),
         ("مسئول", "مسيول"),
+        ("الطوارىء", "الطواري"),  # hamza after alef maqsura is the same word as "الطوارئ"
+        ("الطوارئ", "الطواري"),
         ("بشكلٍ", "بشكل"),
         ("دُمِّر", "دمر"),
         ("عمليـــات", "عمليات"),
