@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 
+from marsad.actors.cues import MEMBER_WORDS
 from marsad.coder.lexicon import CoderLexicon, Trigger, VictimNoun
 from marsad.coder.mention import Mention
 from marsad.doc import ActorValue, Doc, NumberValue, PlaceValue, Span
 from marsad.places.cues import across_border, is_dateline
+from marsad.text.normalise import normalise_key
 
 _ARMED_SECTORS = {"MIL", "REB", "UAF", "COP", "SPY", "INS", "PMF"}
 _VICTIM_FAMILIES = {"kill", "injure"}
@@ -29,6 +31,20 @@ def _words(text: str) -> list[str]:
 def _gap(doc: Doc, a: int, b: int) -> int:
     """Words strictly between offsets a and b (a <= b)."""
     return len(doc.text[a:b].split())
+
+
+#: words between a victim word and the victims that do not part them ("استشهد اثنان من رجال
+#: الشرطة": a count, "من" and a member noun)
+_PARTITIVE = MEMBER_WORDS | {"من", "رجال", "منسوبي"}
+
+
+def _victim_gap(doc: Doc, a: int, b: int) -> int:
+    """Words between offsets a and b, leaving out counts and partitives."""
+    nums = [s for s in doc.spans if s.kind == "number" and a <= s.start and s.end <= b]
+    text = doc.text[a:b]
+    for s in sorted(nums, key=lambda s: -s.start):
+        text = text[: s.start - a] + " " + text[s.end - a :]
+    return sum(1 for w in text.split() if normalise_key(w) not in _PARTITIVE)
 
 
 def _is_victim(a: ActorValue) -> bool:
@@ -116,7 +132,7 @@ def assign_actors(m: Mention, doc: Doc) -> None:
             continue  # "أدت الغارات لتراجع المقاتلين": the strikes caused it, the fighters withdrew
         if any(
             getattr(t.value, "family", "") in _VICTIM_FAMILIES and a.start >= t.end
-            and _gap(doc, t.end, a.start) <= 2
+            and _victim_gap(doc, t.end, a.start) <= 2
             for t in m.triggers
         ):
             target.append(a)  # "مقتل جنديين عراقيين": the killed or wounded

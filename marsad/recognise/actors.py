@@ -17,6 +17,7 @@ last step with the places found by the gazetteer.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -313,6 +314,24 @@ def head_of(value: ActorValue, idx: ActorIndex) -> Actor | None:
     return head
 
 
+def _placed_head(value: ActorValue, idx: ActorIndex) -> Actor | None:
+    """The generic head of a value the first pass placed by a country named in its sentence.
+    A town named after the actor overrides it: "ألف متظاهر تجمعوا في أنقرة للاحتجاج على
+    الضربات في سوريا" are protesters in Turkey."""
+    if value.country_source != "place" or not value.generic:
+        return None
+    return head_of(dataclasses.replace(value, country=None), idx)
+
+
+def _near_town(doc: Doc, actor: Span, place: Span) -> bool:
+    """A town or district of another country a few words after the actor, behind في or ب
+    ("تجمعوا في العاصمة أنقرة"): where it is. Not an object ("يحمّل المتظاهرون بكين")."""
+    v = place.value
+    between = doc.text[actor.end : place.start].split()
+    return (getattr(v, "level", None) not in (None, "country") and v.country != actor.value.country  # type: ignore[union-attr]
+            and len(between) <= 4 and ("في" in between or doc.text[place.start - 1] == "ب"))
+
+
 def _in_country(it: _Item, cc: str, idx: ActorIndex, doc: Doc) -> ActorValue:
     return complete(it.value, it.head, cc, idx, doc)
 
@@ -368,6 +387,7 @@ def actors_in_context(doc: Doc, resources: Resources) -> Doc:
         if sp.kind != "actor" or not isinstance(sp.value, ActorValue):
             continue
         head = head_of(sp.value, idx)
+        placed = head is None and (head := _placed_head(sp.value, idx)) is not None
         if head is None:
             continue
         cands = by_sentence.get(bisect.bisect_right(starts, sp.start))
@@ -383,6 +403,8 @@ def actors_in_context(doc: Doc, resources: Resources) -> Doc:
             cands = [p for p in cands if p.value.country != sp.value.nationality]  # type: ignore[union-attr]
             if not cands:
                 continue
+        if placed and not (after and _near_town(doc, sp, after[0])):
+            continue
         place = (after or cands)[0]
         sp.value = complete(sp.value, head, place.value.country, idx, doc)  # type: ignore[union-attr]
     return doc

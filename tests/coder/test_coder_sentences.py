@@ -21,6 +21,10 @@ def asserted(text: str):
     return [e for e in events(text) if e.modality == "asserted"]
 
 
+def asserted_on(text: str, published: str):
+    return [e for e in events(text, published) if e.modality == "asserted"]
+
+
 @pytest.mark.parametrize(
     ("text", "sub_event_type"),
     [
@@ -361,3 +365,17 @@ def test_coder_a_base_that_is_struck_is_not_a_base_established() -> None:
     subs = [e.sub_event_type for e in events("غارات على قاعدة عسكرية للحوثيين بزنجبار", "2015-08-06")]
     assert "Headquarters or base established" not in subs
     assert "Air/drone strike" in subs
+
+
+def test_coder_a_count_of_men_killed_in_a_bombing_are_its_targets() -> None:
+    text = "استشهد اثنان من رجال الشرطة البحرينية في تفجير إرهابي بمنطقة سترة."
+    (e,) = asserted_on(text, "2015-07-29")
+    assert e.actor2 is not None and e.actor2.name_en == "Police Forces of Bahrain"
+    assert e.actor1 is not None and e.actor1.name_en == "Unidentified Armed Group (Bahrain)"
+
+
+def test_coder_protesters_are_of_the_town_they_gather_in_not_of_their_cause() -> None:
+    text = ("قال شاهد عيان إن الشرطة التركية أطلقت مدافع المياه لتفريق نحو ألف متظاهر تجمعوا في "
+            "العاصمة أنقرة للاحتجاج على الضربات العسكرية في سوريا وشمال العراق.")
+    (e,) = asserted_on(text, "2015-07-25")
+    assert e.actor1 is not None and e.actor1.name_en == "Protesters (Turkey)"
