@@ -9,6 +9,7 @@ toll counts ("مقتل عشرة اشخاص").
 
 from __future__ import annotations
 
+import functools
 import re
 
 from marsad.actors.cues import MEMBER_WORDS
@@ -16,6 +17,7 @@ from marsad.coder.lexicon import CoderLexicon, Trigger, VictimNoun
 from marsad.coder.mention import Mention
 from marsad.doc import ActorValue, Doc, NumberValue, PlaceValue, Span
 from marsad.places.cues import across_border, is_dateline
+from marsad.recognise.wordlists import lexicon, norm, strip_prefix
 from marsad.text.normalise import normalise_key
 
 _ARMED_SECTORS = {"MIL", "REB", "UAF", "COP", "SPY", "INS", "PMF"}
@@ -45,6 +47,24 @@ def _victim_gap(doc: Doc, a: int, b: int) -> int:
     for s in sorted(nums, key=lambda s: -s.start):
         text = text[: s.start - a] + " " + text[s.end - a :]
     return sum(1 for w in text.split() if normalise_key(w) not in _PARTITIVE)
+
+
+def _has_object(m: Mention, a: Span, doc: Doc) -> bool:
+    """An armed actor right after a kill word, itself followed at once by another actor or a
+    count of one, is the subject of an active verb: "وقتلت قوات الأمن ثلاثة متظاهرين", "وقتل
+    مسلحون مجهولون جنديا" (not the passive "قتل 3 جنود في هجوم")."""
+    if not _is_armed(a.value):  # type: ignore[arg-type]
+        return False
+    def right_after(end: int, kinds: tuple[str, ...]) -> Span | None:
+        nxt = [s for s in m.entities if s.start >= end]
+        b = min(nxt, key=lambda s: s.start) if nxt else None
+        if b is None or b.kind not in kinds or doc.text[end : b.start].strip():
+            return None
+        return None if doc.text[b.start : b.end].startswith("و") else b
+
+    b = right_after(a.end, ("actor", "number"))
+    # a count is an object only when someone is counted: not "مقتل جنديين اثنين"
+    return b is not None and (b.kind == "actor" or right_after(b.end, ("actor",)) is not None)
 
 
 def _is_victim(a: ActorValue) -> bool:
@@ -97,6 +117,30 @@ def _negated_before(doc: Doc, start: int) -> bool:
 _THAT_BARE = frozenset({"إن", "أن", "ان", "بأن", "بان"})
 
 
+@functools.cache
+def _reporting_verbs() -> frozenset[str]:
+    return frozenset(norm(r["word"]) for r in lexicon("source_cues.tsv") if r["kind"] == "verb")
+
+
+def _announces(doc: Doc, a: Span, m: Mention) -> bool:
+    """"أعلنت وزارة الداخلية مقتل شرطيين": the actor between a reporting verb and the kill
+    word right after it reports the deaths; it did not cause them. An armed announcer
+    ("أعلن الجيش مقتل 20 مسلحا") may well have killed them, unless they are its own men
+    ("أعلن الجيش مقتل جنديين")."""
+    kill = next((t for t in m.triggers if getattr(t.value, "family", "") in _VICTIM_FAMILIES
+                 and t.start >= a.end and not doc.text[a.end : t.start].strip()), None)
+    if kill is None:
+        return False
+    v: ActorValue = a.value  # type: ignore[assignment]
+    if (v.sector or "") in _ARMED_SECTORS:  # a force, not a ministry (both are inter 1)
+        own = [s for s in m.entities if s.kind == "actor" and s.start >= kill.end
+               and _victim_gap(doc, kill.end, s.start) <= 2]
+        if not any(o.value.country == v.country and o.value.sector == v.sector for o in own):  # type: ignore[union-attr]
+            return False
+    before = doc.text[max(0, a.start - 20) : a.start].split()
+    return bool(before) and strip_prefix(norm(before[-1]), _reporting_verbs()) is not None
+
+
 def _speaks_before(doc: Doc, end: int, trigger_start: int) -> bool:
     """Is an actor ending at `end` the speaker of a report ("قالت وزارة الداخلية إن ...")
     whose content holds the trigger, not a participant of the event?"""
@@ -126,10 +170,15 @@ def assign_actors(m: Mention, doc: Doc) -> None:
             continue  # "الموالية لإيران": who backs a participant, not a participant
         if _negated_before(doc, a.start):
             continue  # "وليست غارات إسرائيلية": ruled out, see attribution
-        if a.end <= m.primary.start and _speaks_before(doc, a.end, m.primary.start):
+        if a.end <= m.primary.start and (_speaks_before(doc, a.end, m.primary.start)
+                                         or _announces(doc, a, m)):
             continue  # "وقالت وزارة الداخلية إن انتحاريا فجر نفسه": the ministry tells it
         if v.kind in _WEAPON_KINDS and m.family.group != "violence":
             continue  # "أدت الغارات لتراجع المقاتلين": the strikes caused it, the fighters withdrew
+        if (fam in _VICTIM_FAMILIES and a.start >= m.primary.end
+                and _gap(doc, m.primary.end, a.start) <= 1 and _has_object(m, a, doc)):
+            perp.append(a)  # "وقتلت قوات الأمن ثلاثة متظاهرين": the subject of an active verb
+            continue
         if any(
             getattr(t.value, "family", "") in _VICTIM_FAMILIES and a.start >= t.end
             and _victim_gap(doc, t.end, a.start) <= 2
@@ -257,6 +306,8 @@ def _count_from(spans: list[Span], category: str) -> tuple[int | None, Span | No
         and s.value.category == category
         and s.value.value is not None
     ]
+    # "جنديين اثنين": a numeral right after a dual restates its count
+    nums = [s for s in nums if not any(0 <= s.start - p.end <= 1 for p in nums if p is not s)]
     if not nums:
         return None, None
     nouns = {s.value.counted for s in nums}  # type: ignore[union-attr]

@@ -379,3 +379,29 @@ def test_coder_protesters_are_of_the_town_they_gather_in_not_of_their_cause() ->
             "العاصمة أنقرة للاحتجاج على الضربات العسكرية في سوريا وشمال العراق.")
     (e,) = asserted_on(text, "2015-07-25")
     assert e.actor1 is not None and e.actor1.name_en == "Protesters (Turkey)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # an armed subject right after the kill verb, its object right after it
+        ("وقتلت قوات الأمن السورية ثلاثة متظاهرين في درعا أمس.", "Police Forces of Syria", "Protesters (Syria)"),
+        ("وقتل مسلحون مجهولون جنديا في الموصل أمس.", "Unidentified Armed Group (Iraq)", "Military Forces of Iraq"),
+        # the passive: the soldiers were killed
+        ("قتل ثلاثة جنود عراقيين في هجوم بالموصل أمس.", "Unidentified Armed Group (Iraq)", "Military Forces of Iraq"),
+        # who announces the deaths did not cause them, nor did an army its own men's
+        ("وأعلنت وزارة الداخلية مقتل شرطيين في هجوم بالعريش أمس.", "Unidentified Armed Group (Egypt)", "Police Forces of Egypt"),
+        ("أعلن الجيش مقتل جنديين اثنين في الموصل أمس.", "Unidentified Armed Group (Iraq)", "Military Forces of Iraq"),
+        # but an army announcing the deaths of gunmen killed them
+        ("أعلن الجيش مقتل 20 مسلحا في الموصل أمس.", "Military Forces of Iraq", "Unidentified Armed Group (Iraq)"),
+    ],
+)
+def test_coder_who_killed_whom(text: str, actor1: str, actor2: str) -> None:
+    (e,) = asserted_on(text, "2012-01-10")
+    assert e.actor1 is not None and e.actor1.name_en.startswith(actor1), e.actor1
+    assert e.actor2 is not None and e.actor2.name_en.startswith(actor2), e.actor2
+
+
+def test_coder_a_numeral_after_a_dual_restates_the_count() -> None:
+    (e,) = asserted_on("أعلن الجيش مقتل جنديين اثنين في الموصل أمس.", "2012-01-10")
+    assert e.fatalities.value == 2
