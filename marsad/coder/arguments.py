@@ -197,6 +197,8 @@ def assign_actors(m: Mention, doc: Doc) -> None:
         gap = _gap(doc, a.end, m.primary.start) if before else _gap(doc, m.primary.end, a.start)
         if m.family.group == "protest" and (v.inter == 6 or v.kind in ("protesters", "generic_protesters")):
             perp.append(a)
+        elif m.family.group == "protest" and (v.sector or "") in ("COP", "MIL"):
+            target.append(a)  # the police or army meeting the protest (ACLED: actor2)
         elif _cue_before(m, a, "agent", doc):
             perp.append(a)
         elif _cue_before(m, a, "target", doc) or _is_victim(v) or _suffers(m, a, doc):

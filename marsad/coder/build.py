@@ -17,6 +17,7 @@ from marsad.coder.mention import Mention
 from marsad.coder.notes import notes_en
 from marsad.doc import (
     ActorRef,
+    ActorValue,
     Attribution,
     Count,
     DateRef,
@@ -151,12 +152,42 @@ def _same_side(actor1: ActorRef | None, actor2: ActorRef, event_type: str) -> bo
 
 
 _MARCHING = {"Peaceful protest", "Protest with intervention", "Violent demonstration"}
+_MET_BY_FORCE = {"Protest with intervention", "Excessive force against protesters"}
 
 
 def _marches_with(sub_event_type: str, actor: ActorRef) -> bool:
     """Civilians named in a demonstration (students, workers, nationals) march in it: ACLED
     codes them beside the protesters (assoc_actor_1), not as the protest's target."""
     return sub_event_type in _MARCHING and actor.inter == 7  # civilians of any sector
+
+
+def _protest_sides(sub_event_type: str, actor1: ActorRef | None, actor2: ActorRef | None,
+                   ms: list[Mention]) -> tuple[ActorRef | None, ActorRef | None]:
+    """ACLED's sides of a demonstration: the protesters are actor1 and the force that met
+    them actor2, except in excessive force, where the force is actor1 and the protesters
+    its victims. The force may be named in another clause of the sentence ("وفرقت الشرطة
+    المتظاهرين ... بعد ان تظاهر المئات"). Protesters are never the target of their own
+    protest."""
+    def protesters(a: ActorRef | None) -> bool:
+        return a is not None and a.inter == 6
+
+    def force(a: ActorRef | None) -> bool:
+        return a is not None and (a.sector or "") in ("COP", "MIL")
+
+    if (sub_event_type in _MET_BY_FORCE and not force(actor1)
+            and (actor2 is None or protesters(actor2))):
+        named = next((s for m in ms for s in m.sentence_entities if s.kind == "actor"
+                      and isinstance(s.value, ActorValue) and force(actor_ref(s))), None)
+        if named is not None:
+            actor2 = actor_ref(named)
+
+    if sub_event_type == "Excessive force against protesters":
+        if force(actor2) and not force(actor1):
+            return actor2, actor1
+        return actor1, actor2
+    if sub_event_type in _MARCHING and protesters(actor2):
+        return actor1, None
+    return actor1, actor2
 
 
 def _best_target(ms: list[Mention], actor1: ActorRef | None, *, states: bool = False) -> ActorRef | None:
@@ -236,6 +267,7 @@ def build_event(doc: Doc, ms: list[Mention], negated: list[Mention], lex: CoderL
         actor2 = _best_target(ms, actor1, states=True)
     if actor2 is not None and _same_side(actor1, actor2, main.event_type):
         actor2 = None
+    actor1, actor2 = _protest_sides(main.sub_event_type, actor1, actor2, ms)
     assoc1 = [actor_ref(a) for m in ms for a in m.assoc1]
     assoc2 = [actor_ref(a) for m in ms for a in m.assoc2]
     if actor2 is not None and _marches_with(main.sub_event_type, actor2):

@@ -83,8 +83,20 @@ def _types_compatible(a: Mention, b: Mention) -> bool:
     return a.sub_event_type == b.sub_event_type
 
 
+def _deaths_of_protesters(event: list[Mention], m: Mention) -> bool:
+    """"أطلقت قوات الأمن الرصاص على متظاهرين مما أدى الى مقتل أربعة": the deaths told in
+    the sentence of a protest met with lethal force are that event's, not a new attack."""
+    pair = [*event, m]
+    protest = [x for x in pair if x.sub_event_type == "Excessive force against protesters"]
+    deaths = [x for x in pair if x.family.name in ("kill", "injure")]
+    return (len(protest) + len(deaths) == len(pair) and bool(protest) and bool(deaths)
+            and len({x.sentence.start for x in pair}) == 1)
+
+
 def _compatible(event: list[Mention], m: Mention) -> bool:
     head = event[0]
+    if _deaths_of_protesters(event, m):
+        return True
     if head.family.group != m.family.group:
         return False
     if not all(_types_compatible(x, m) for x in event):

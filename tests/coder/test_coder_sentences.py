@@ -405,3 +405,25 @@ def test_coder_who_killed_whom(text: str, actor1: str, actor2: str) -> None:
 def test_coder_a_numeral_after_a_dual_restates_the_count() -> None:
     (e,) = asserted_on("أعلن الجيش مقتل جنديين اثنين في الموصل أمس.", "2012-01-10")
     assert e.fatalities.value == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1", "actor2"),
+    [
+        # the force that met the protest is actor2, even from another clause
+        ("قال شاهد عيان إن الشرطة التركية أطلقت مدافع المياه لتفريق نحو ألف متظاهر تجمعوا في "
+         "العاصمة أنقرة.", "Protest with intervention", "Protesters (Turkey)", "Police Forces of Turkey"),
+        ("وفرقت الشرطة المصرية المتظاهرين بالغاز المسيل للدموع بعد ان تظاهر المئات في وسط القاهرة "
+         "أمس.", "Protest with intervention", "Protesters (Egypt)", "Police Forces of Egypt"),
+        # lethal force: the force is actor1, the protesters its victims, the deaths in one event
+        ("وأطلقت قوات الأمن السودانية الرصاص على متظاهرين يعارضون تشييد سد على نهر النيل مما أدى "
+         "الى مقتل أربعة منهم أمس.", "Excessive force against protesters", "Police Forces of Sudan",
+         "Protesters (Sudan)"),
+    ],
+)
+def test_coder_sides_of_a_protest_met_by_force(text: str, sub_event_type: str, actor1: str,
+                                                actor2: str) -> None:
+    (e,) = asserted_on(text, "2012-01-10")
+    assert e.sub_event_type == sub_event_type
+    assert e.actor1 is not None and e.actor1.name_en.startswith(actor1), e.actor1
+    assert e.actor2 is not None and e.actor2.name_en.startswith(actor2), e.actor2
