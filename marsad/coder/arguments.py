@@ -299,7 +299,11 @@ def assign_date(m: Mention, doc: Doc) -> None:
         m.date = min(times, key=lambda s: abs(s.start - m.primary.start))
 
 
-def _count_from(spans: list[Span], category: str) -> tuple[int | None, Span | None]:
+#: "57 قتيلا بينهم 12 طفلا": a count after these is part of the one before, not added to it
+_AMONG = frozenset({"بينهم", "منهم", "بينها", "بينهن", "منهن"})
+
+
+def _count_from(spans: list[Span], category: str, doc: Doc) -> tuple[int | None, Span | None]:
     nums = [
         s
         for s in spans
@@ -308,6 +312,9 @@ def _count_from(spans: list[Span], category: str) -> tuple[int | None, Span | No
         and s.value.category == category
         and s.value.value is not None
     ]
+    nums = [s for s in nums if not (
+        s is not nums[0] and _AMONG & {normalise_key(w) for w in doc.text[max(0, s.start - 14) : s.start].split()[-2:]}
+    )]
     # "جنديين اثنين": a numeral right after a dual restates its count
     nums = [s for s in nums if not any(0 <= s.start - p.end <= 1 for p in nums if p is not s)]
     if not nums:
@@ -330,12 +337,12 @@ def _joined_singulars(m: Mention, doc: Doc, lex: CoderLexicon, after: int) -> in
 
 
 def assign_counts(m: Mention, doc: Doc, lex: CoderLexicon) -> None:
-    m.fatalities = _count_from(m.entities, "killed")
+    m.fatalities = _count_from(m.entities, "killed", doc)
     if m.fatalities[0] is not None and m.fatalities[1] is not None:
         extra = _joined_singulars(m, doc, lex, m.fatalities[1].end)
         if extra:
             m.fatalities = (m.fatalities[0] + extra, m.fatalities[1])
-    m.injuries = _count_from(m.entities, "injured")
+    m.injuries = _count_from(m.entities, "injured", doc)
     if m.fatalities[0] is None:
         # "مقتل شخص", "قتل جندي": a bare singular victim right after a killing word
         kills = [t for t in m.triggers if getattr(t.value, "family", "") == "kill"]

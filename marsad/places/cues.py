@@ -16,7 +16,7 @@ from marsad.text.clitics import ARTICLE_PREFIXES, BARE_PREFIXES
 
 #: a word before the name that says which kind of place it is
 LEVEL_WORDS: dict[str, str] = {
-    "محافظه": "admin1", "محافظات": "admin1", "ولايه": "admin1", "اقليم": "admin1",
+    "محافظه": "admin1", "محافظات": "admin1", "محافظتي": "admin1", "ولايه": "admin1", "اقليم": "admin1",
     "منطقه": "region", "مناطق": "region",
     "قضاء": "admin2", "مديريه": "admin2", "ناحيه": "admin2", "مركز": "admin2",
     "مدينه": "town", "مدينتي": "town", "بلده": "town", "بلدات": "town", "قريه": "town",

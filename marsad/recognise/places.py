@@ -72,7 +72,7 @@ def _plausible(p: Place, m: _Mention, evidence: Counter[str], sports: bool = Fal
     known = weight > 0
     if m.stop == "trigger" and not m.cues.level:
         return False
-    if m.stop == "context" and not (m.cues.level or (known and m.cues.prep)):
+    if m.stop == "context" and not (m.cues.level or (known and (m.cues.prep or m.cues.modifier))):
         return False
     if m.cues.level_word == "حي" and not (known and weight == max(evidence.values())):
         return False  # a neighbourhood: حي الدوحة in a Saudi city is not Doha, Qatar

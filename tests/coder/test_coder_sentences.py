@@ -427,3 +427,11 @@ def test_coder_sides_of_a_protest_met_by_force(text: str, sub_event_type: str, a
     assert e.sub_event_type == sub_event_type
     assert e.actor1 is not None and e.actor1.name_en.startswith(actor1), e.actor1
     assert e.actor2 is not None and e.actor2.name_en.startswith(actor2), e.actor2
+
+
+def test_coder_a_count_among_the_dead_is_not_added_to_it() -> None:
+    text = ("قتل 57 شخصا بينهم 12 طفلا وأصيب نحو 225 آخرون بينهم 25 امرأة في قصف بصواريخ "
+            "الكاتيوشا استهدف أحياء سكنية في مدينة تعز اليمنية أمس.")
+    (e,) = asserted_on(text, "2015-07-20")
+    assert e.fatalities.value == 57
+    assert e.injuries.value == 225

@@ -372,3 +372,12 @@ def test_places_fire_from_a_country_s_land(text, word, origin):
 
     norm = normalise(text).text
     assert from_land(norm, norm.index(normalise(word).text)) is origin
+
+
+def test_places_a_homonym_with_an_edge_word_in_a_country_the_text_names(resources):
+    # "عدن" is also Eden: a modifier ("أطراف") or a dual level word ("محافظتي") makes it Aden
+    text = ("مجزرة على أطراف عدن. واستهدف القصف أحياء دار سعد الواقع بين محافظتي عدن ولحج جنوب "
+            "اليمن.")
+    names = [s.value.name_en for s in places_in(text, resources) if s.text == "عدن"]
+    assert names == ["Aden", "Aden"], names
+    assert not [s for s in places_in("وعدهم بجنات عدن.", resources) if s.text == "عدن"]
