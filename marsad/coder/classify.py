@@ -96,6 +96,11 @@ def refine(m: Mention, lex: CoderLexicon) -> None:
         m.sub_event_type = "Air/drone strike"
         m.plover_mode = "drone" if name == "drone" else "aerial"
         m.why.append("aircraft in the clause: air strike")
+    elif name == "destroy" and m.has_cue("aerial"):
+        # "نجحت طائرات التحالف في تدمير مواقع": what aircraft destroy they destroy by striking
+        m.event_type, m.sub_event_type = "Explosions/Remote violence", "Air/drone strike"
+        m.plover_mode = "aerial"
+        m.why.append("destroyed by aircraft: air strike")
     elif name in _CLASH_LIKE:
         armed_target = isinstance(a2, ActorValue) and a2.sector not in (None, "CVL") and a2.inter != 7
         civilian_target = m.civilian or (isinstance(a2, ActorValue) and (a2.sector == "CVL" or a2.inter == 7))
