@@ -80,7 +80,13 @@ def claims(m: Mention, doc: Doc) -> None:
         actors = [s for s in m.sentence_entities if s.kind == "actor" and isinstance(s.value, ActorValue)]
         if not actors:
             continue
-        claimant = min(actors, key=lambda s: _gap(doc, s.start, c.start))
+        # the group that claims is named before "مسؤوليته" ("أعلن تنظيم داعش أمس مسؤوليته عن
+        # هجوم انتحاري"), and is a group, not the bomber the attack is told with
+        before = [s for s in actors if s.end <= c.start]
+        named = [s for s in before if not getattr(s.value, "generic", False)]
+        pool = named or before or actors
+        claimant = min(pool, key=lambda s: _gap(doc, s.end, c.start) if s.end <= c.start
+                       else _gap(doc, c.end, s.start))
         ref = actor_ref(claimant)
         m.attributions.append(Attribution(ref, "claimed", None, m.sentence.text, m.sentence.start, m.sentence.end))
         m.actor1 = claimant

@@ -96,6 +96,15 @@ def _word_at(text: str, start: int, end: int) -> str:
     return text[start:end]
 
 
+#: no verb follows these: "على تجمع" is a gathering, not "gathered" ("من" may: "من قتل")
+_PREPOSITIONS = frozenset({"علي", "في", "الي", "عن", "ضد", "نحو", "حول", "مع", "لدي"})
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    words = text[max(0, start - 8) : start].split()
+    return bool(words) and words[-1] in _PREPOSITIONS
+
+
 def _merge_hits(a: list[Hit], b: list[Hit]) -> list[Hit]:
     """Non-overlapping union, longer hits first."""
     taken: list[Hit] = []
@@ -120,7 +129,8 @@ def _within(items: list, start: int, end: int) -> list:
 def find_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
     assert doc.norm is not None
     text = doc.norm.text
-    hits = _merge_hits(lex.nouns.find(text), lex.verbs.find(text))
+    verbs = [h for h in lex.verbs.find(text) if not _after_preposition(text, h.start - len(h.prefix))]
+    hits = _merge_hits(lex.nouns.find(text), verbs)
     triggers = _to_found(doc, [h for h in hits if _word_at(text, h.start, h.end) not in lex.not_triggers])
     cues = _to_found(doc, lex.cues.find(text))
     modal = _to_found(doc, lex.modality.find(text))

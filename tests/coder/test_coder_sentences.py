@@ -439,3 +439,18 @@ def test_coder_a_count_among_the_dead_is_not_added_to_it() -> None:
     (e,) = asserted_on(text, "2015-07-20")
     assert e.fatalities.value == 57
     assert e.injuries.value == 225
+
+
+def test_coder_a_gathering_that_is_bombed_is_no_protest() -> None:
+    text = ("وقال التنظيم في بيان إن جنوده فجروا سيارة مفخخة مركونة على تجمع لعناصر الحشد في منطقة "
+            "الشرطة الرابعة جنوب غرب بغداد أمس.")
+    subs = {e.sub_event_type for e in events(text, "2015-07-24")}
+    assert not subs & {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}, subs
+
+
+def test_coder_the_claimant_is_the_group_named_before_its_claim() -> None:
+    text = ("أعلن تنظيم داعش أمس الخميس مسؤوليته عن هجوم انتحاري تم تنفيذه بسيارة ملغومة في حي "
+            "يغلب الشيعة على سكانه ببغداد وسقط فيه 20 قتيلاً على الأقل.")
+    (e,) = asserted_on(text, "2015-07-24")
+    assert e.actor1 is not None and e.actor1.name_en == "Islamic State"
+    assert e.perpetrator_status == "claimed"
