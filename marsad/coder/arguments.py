@@ -40,13 +40,18 @@ def _gap(doc: Doc, a: int, b: int) -> int:
 _PARTITIVE = MEMBER_WORDS | {"من", "رجال", "منسوبي"}
 
 
+def _outside(doc: Doc, a: int, b: int, kind: str) -> str:
+    """The text between offsets a and b with the spans of `kind` in it blanked out."""
+    text = doc.text[a:b]
+    for s in sorted((s for s in doc.spans if s.kind == kind and a <= s.start and s.end <= b),
+                    key=lambda s: -s.start):
+        text = text[: s.start - a] + " " + text[s.end - a :]
+    return text
+
+
 def _victim_gap(doc: Doc, a: int, b: int) -> int:
     """Words between offsets a and b, leaving out counts and partitives."""
-    nums = [s for s in doc.spans if s.kind == "number" and a <= s.start and s.end <= b]
-    text = doc.text[a:b]
-    for s in sorted(nums, key=lambda s: -s.start):
-        text = text[: s.start - a] + " " + text[s.end - a :]
-    return sum(1 for w in text.split() if normalise_key(w) not in _PARTITIVE)
+    return sum(1 for w in _outside(doc, a, b, "number").split() if normalise_key(w) not in _PARTITIVE)
 
 
 def _has_object(m: Mention, a: Span, doc: Doc) -> bool:
@@ -123,12 +128,12 @@ def _reporting_verbs() -> frozenset[str]:
 
 
 def _announces(doc: Doc, a: Span, m: Mention) -> bool:
-    """"أعلنت وزارة الداخلية مقتل شرطيين": the actor between a reporting verb and the kill
-    word right after it reports the deaths; it did not cause them. An armed announcer
+    """"أعلنت وزارة الداخلية (أمس) مقتل شرطيين": the actor between a reporting verb and the
+    kill word right after it reports the deaths; it did not cause them. An armed announcer
     ("أعلن الجيش مقتل 20 مسلحا") may well have killed them, unless they are its own men
     ("أعلن الجيش مقتل جنديين")."""
     kill = next((t for t in m.triggers if getattr(t.value, "family", "") in _VICTIM_FAMILIES
-                 and t.start >= a.end and not doc.text[a.end : t.start].strip()), None)
+                 and t.start >= a.end and not _outside(doc, a.end, t.start, "time").strip()), None)
     if kill is None:
         return False
     v: ActorValue = a.value  # type: ignore[assignment]

@@ -395,6 +395,7 @@ def test_coder_protesters_are_of_the_town_they_gather_in_not_of_their_cause() ->
         ("قتل ثلاثة جنود عراقيين في هجوم بالموصل أمس.", "Unidentified Armed Group (Iraq)", "Military Forces of Iraq"),
         # who announces the deaths did not cause them, nor did an army its own men's
         ("وأعلنت وزارة الداخلية مقتل شرطيين في هجوم بالعريش أمس.", "Unidentified Armed Group (Egypt)", "Police Forces of Egypt"),
+        ("وأعلنت وزارة الداخلية أمس الخميس مقتل شرطيين في هجوم بالعريش.", "Unidentified Armed Group (Egypt)", "Police Forces of Egypt"),
         ("أعلن الجيش مقتل جنديين اثنين في الموصل أمس.", "Unidentified Armed Group (Iraq)", "Military Forces of Iraq"),
         # but an army announcing the deaths of gunmen killed them
         ("أعلن الجيش مقتل 20 مسلحا في الموصل أمس.", "Military Forces of Iraq", "Unidentified Armed Group (Iraq)"),
