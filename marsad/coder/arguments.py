@@ -163,6 +163,31 @@ def participants(m: Mention) -> list[Span]:
     return out
 
 
+_BETWEEN = re.compile(r"(?:^|\s)بين\s")
+_ON_ONE_SIDE = re.compile(r"من\s+جه[ةه](?!\s+[أا]خر)")  # "من جهة" but not "من جهة أخرى"
+
+
+def _between_sides(m: Mention, doc: Doc, actors: list[Span]) -> tuple[list[Span], list[Span]] | None:
+    """"اشتباكات ... بين قوات الحكومة ومقاتلين إسلاميين": the first side named after بين is
+    actor1, the one joined by و actor2; with "بين X وY من جهة، وZ من جهة أخرى" X and Y are
+    one side and Z the other."""
+    hit = _BETWEEN.search(doc.text, m.primary.end, m.clause[1])
+    if hit is None or _gap(doc, m.primary.end, hit.start()) > 6:
+        return None
+    after = [a for a in actors if a.start >= hit.end()]
+    if not after or _gap(doc, hit.end(), after[0].start) > 1:
+        return None
+    first = after[0]
+    side = _ON_ONE_SIDE.search(doc.text, first.end, m.clause[1])
+    if side is not None:
+        one = [a for a in after if a.end <= side.start()]
+        other = [a for a in after if a.start >= side.end()]
+    else:
+        one = [first]
+        other = [a for a in after[1:] if doc.text[a.start - 1] == "و"][:1]
+    return (one, other) if other else None
+
+
 def assign_actors(m: Mention, doc: Doc) -> None:
     trig: Trigger = m.primary.value  # type: ignore[assignment]
     fam = m.family.name
@@ -222,6 +247,9 @@ def assign_actors(m: Mention, doc: Doc) -> None:
             (perp if _is_armed(v) else target).append(a)
         elif not before and m.family.group == "violence":
             target.append(a)
+    sides = _between_sides(m, doc, actors) if fam == "clash" else None
+    if sides is not None:
+        perp, target = sides
     m.actor1 = perp[0] if perp else None
     m.assoc1 = [a for a in perp[1:] if a.value != m.actor1.value] if m.actor1 else []  # type: ignore[union-attr]
     target = [a for a in target if not (m.actor1 and a.value == m.actor1.value)]

@@ -455,3 +455,23 @@ def test_coder_the_claimant_is_the_group_named_before_its_claim() -> None:
     (e,) = asserted_on(text, "2015-07-24")
     assert e.actor1 is not None and e.actor1.name_en == "Islamic State"
     assert e.perpetrator_status == "claimed"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2", "assoc1"),
+    [
+        ("قالت مصادر طبية إن شخصين قتلا أمس في اشتباكات في وسط مدينة بنغازي بين قوات الحكومة "
+         "التي يوجد مقرها في شرق ليبيا ومقاتلين إسلاميين.", "Military Forces of Libya",
+         "Unidentified Armed Group (Libya)", None),
+        ("وقالت المصادر إن اشتباكات عنيفة اندلعت أمس بين الحوثيين وقوات صالح من جهة، والمقاومة "
+         "الشعبية من جهة أخرى في جبهة عكد بمحافظة أبين.", "Ansar Allah (Houthis)",
+         "Popular Resistance (Yemen)", "Forces loyal to Ali Abdullah Saleh"),
+    ],
+)
+def test_coder_the_sides_of_a_clash_between_two_parties(text: str, actor1: str, actor2: str,
+                                                         assoc1: str | None) -> None:
+    (e,) = [e for e in asserted_on(text, "2015-07-24") if e.sub_event_type == "Armed clash"]
+    assert e.actor1 is not None and e.actor1.name_en.startswith(actor1), e.actor1
+    assert e.actor2 is not None and e.actor2.name_en.startswith(actor2), e.actor2
+    if assoc1:
+        assert assoc1 in [a.name_en for a in e.assoc_actor_1]
