@@ -247,6 +247,12 @@ def build_event(doc: Doc, ms: list[Mention], negated: list[Mention], lex: CoderL
         named = next((a for a in (nationality_after(x, doc) for x in ms) if a), None)
         if named is not None:
             actor1, unknown = named, False
+    marcher: ActorRef | None = None
+    if main.sub_event_type in _MARCHING and actor1 is not None and actor1.inter != 6:
+        # ACLED: the protesters are actor1; students, a party or a movement named with them
+        # ("تظاهر أنصار حزب الله") are associates; a state's forces never march
+        marcher = None if (actor1.sector or "") in ("MIL", "COP") else actor1
+        actor1 = None
     if actor1 is None:
         actor1 = _default_actor1(main, ms, country, doc, lex)  # ACLED codes the unnamed perpetrator
     if claimed:
@@ -268,7 +274,7 @@ def build_event(doc: Doc, ms: list[Mention], negated: list[Mention], lex: CoderL
     if actor2 is not None and _same_side(actor1, actor2, main.event_type):
         actor2 = None
     actor1, actor2 = _protest_sides(main.sub_event_type, actor1, actor2, ms)
-    assoc1 = [actor_ref(a) for m in ms for a in m.assoc1]
+    assoc1 = [actor_ref(a) for m in ms for a in m.assoc1] + ([marcher] if marcher else [])
     assoc2 = [actor_ref(a) for m in ms for a in m.assoc2]
     if actor2 is not None and _marches_with(main.sub_event_type, actor2):
         assoc1.append(actor2)  # "تظاهر مئات الطلاب": the students are the protesters

@@ -475,3 +475,20 @@ def test_coder_the_sides_of_a_clash_between_two_parties(text: str, actor1: str, 
     assert e.actor2 is not None and e.actor2.name_en.startswith(actor2), e.actor2
     if assoc1:
         assert assoc1 in [a.name_en for a in e.assoc_actor_1]
+
+
+@pytest.mark.parametrize(
+    ("text", "assoc1"),
+    [
+        ("وتظاهر أنصار حزب الله في بيروت أمس.", ["Hezbollah"]),
+        # the families of the abducted protest; their grievance is no new abduction
+        ("نفذت العشرات من الأسر اليمنية وأهالي المختطفين وقفة احتجاجية صباح أمس أمام فندق شيراتون "
+         "وسط صنعاء، للتنديد باختطاف ذويهم وإخفائهم في سجون الميليشيات.", None),
+    ],
+)
+def test_coder_the_protesters_are_actor1_of_a_protest(text: str, assoc1: list[str] | None) -> None:
+    (e,) = asserted_on(text, "2015-08-06")
+    assert e.sub_event_type == "Peaceful protest"
+    assert e.actor1 is not None and e.actor1.name_en.startswith("Protesters (")
+    if assoc1:
+        assert [a.name_en for a in e.assoc_actor_1] == assoc1
