@@ -158,7 +158,7 @@ _MET_BY_FORCE = {"Protest with intervention", "Excessive force against protester
 def _marches_with(sub_event_type: str, actor: ActorRef) -> bool:
     """Civilians named in a demonstration (students, workers, nationals) march in it: ACLED
     codes them beside the protesters (assoc_actor_1), not as the protest's target."""
-    return sub_event_type in _MARCHING and actor.inter == 7  # civilians of any sector
+    return sub_event_type in _MARCHING and (actor.inter == 7 or actor.kind == "nationals")
 
 
 def _protest_sides(sub_event_type: str, actor1: ActorRef | None, actor2: ActorRef | None,

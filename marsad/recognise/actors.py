@@ -391,6 +391,15 @@ def actors_in_context(doc: Doc, resources: Resources) -> Doc:
         if head is None:
             continue
         cands = by_sentence.get(bisect.bisect_right(starts, sp.start))
+        if not cands and not placed and head.inter in (5, 6):
+            # protesters and rioters march where the text last placed them ("في بغداد ...
+            # ورفع المتظاهرون شعارات"), else where it places them next
+            earlier = [p for p in places if p.end <= sp.start and not across_border(doc.text, p.start)]
+            later = [p for p in places if p.start >= sp.end and not across_border(doc.text, p.start)]
+            near = earlier[-1:] or later[:1]
+            if near and sp.value.nationality != near[0].value.country:  # type: ignore[union-attr]
+                sp.value = complete(sp.value, head, near[0].value.country, idx, doc)  # type: ignore[union-attr]
+            continue
         if not cands:
             continue
         # a neighbour named as a border ("قرب الحدود مع العراق") is not where the actor is

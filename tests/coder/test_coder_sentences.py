@@ -492,3 +492,11 @@ def test_coder_the_protesters_are_actor1_of_a_protest(text: str, assoc1: list[st
     assert e.actor1 is not None and e.actor1.name_en.startswith("Protesters (")
     if assoc1:
         assert [a.name_en for a in e.assoc_actor_1] == assoc1
+
+
+def test_coder_nationals_in_a_demonstration_march_in_it() -> None:
+    text = "آلاف العراقيين في مظاهرة الكهرباء في بغداد أمس.\n\nورفع المتظاهرون شعارات تندد بالفشل الحكومي."
+    (e,) = asserted_on(text, "2015-08-01")
+    assert e.actor1 is not None and e.actor1.name_en == "Protesters (Iraq)"
+    assert e.actor2 is None
+    assert "Iraq nationals" in [a.name_en for a in e.assoc_actor_1]

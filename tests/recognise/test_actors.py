@@ -208,3 +208,9 @@ def test_actors_a_security_patrol_is_police(resources) -> None:
     text = "تعرضت إحدى دوريات الأمن أثناء أداء عملها في بلدة الجش بمحافظة القطيف لإطلاق نار من سيارة."
     (s,) = actors(text, resources, dt.date(2015, 7, 29))
     assert s.value.sector == "COP" and s.value.country == "SA"
+
+
+def test_actors_protesters_are_where_the_text_last_placed_them(resources) -> None:
+    text = "آلاف العراقيين في مظاهرة الكهرباء في بغداد. ورفع المتظاهرون شعارات تندد بالفشل الحكومي."
+    (s,) = [s for s in actors(text, resources, dt.date(2015, 8, 1)) if s.text == "المتظاهرون"]
+    assert s.value.name_en == "Protesters (Iraq)"
