@@ -500,3 +500,10 @@ def test_coder_nationals_in_a_demonstration_march_in_it() -> None:
     assert e.actor1 is not None and e.actor1.name_en == "Protesters (Iraq)"
     assert e.actor2 is None
     assert "Iraq nationals" in [a.name_en for a in e.assoc_actor_1]
+
+
+def test_coder_attackers_who_get_away_transfer_no_territory() -> None:
+    text = ("وقال التنظيم ان عناصره تمكنوا من قتل 14 عسكريا اثر كمين نصبوه لمجموعة من عساكر الجيش "
+            "الجزائري، مؤكدا ان المهاجمين غنموا اسلحة وذخائر وانسحبوا سالمين.")
+    subs = [e.sub_event_type for e in events(text, "2015-07-22")]
+    assert "Non-violent transfer of territory" not in subs, subs
