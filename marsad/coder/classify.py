@@ -57,9 +57,7 @@ def supported(m: Mention, lex: CoderLexicon, victim_nouns: int) -> bool:
         protesters = any(a.inter == 6 for a in actors)
         places = any(s.kind in ("place", "time") for s in m.entities)
         return bool(others) or protesters or places or _counts(m, "people")
-    if group == "withdraw":  # territory changes hands somewhere: not "وانسحبوا سالمين"
-        return bool(armed) and any(s.kind == "place" for s in m.entities)
-    if group in ("visit", "base"):
+    if group in ("withdraw", "visit", "base"):
         return bool(armed)
     if group == "agree":
         return len(actors) >= 2 or bool(armed)

@@ -54,6 +54,8 @@ def code_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
             c.value == "other" and 0 <= c.start - m.primary.end <= 12 for c in m.cues
         )
         arguments.assign_location(m, doc, ctx)
+        if m.family.group == "withdraw" and m.location is None:
+            continue  # territory changes hands somewhere: not "وانسحبوا سالمين" after an ambush
         arguments.assign_date(m, doc)
         arguments.assign_counts(m, doc, lex)
         arguments.assign_sources(m)
