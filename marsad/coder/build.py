@@ -74,8 +74,11 @@ def _location(ms: list[Mention]) -> LocationRef | None:
 
 
 def _count(ms: list[Mention], attr: str) -> Count:
+    """The largest toll told, leaving out a perpetrator's claim when anyone else gives one."""
     best: tuple[int | None, object] = (None, None)
-    for m in ms:
+    told = [m for m in ms if getattr(m, attr)[0] is not None]
+    others = [m for m in told if m.perpetrator_status != "claimed"]
+    for m in others or told:
         value, span = getattr(m, attr)
         if value is not None and (best[0] is None or value > best[0]):
             best = (value, span)

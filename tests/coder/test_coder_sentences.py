@@ -507,3 +507,12 @@ def test_coder_attackers_who_get_away_transfer_no_territory() -> None:
             "الجزائري، مؤكدا ان المهاجمين غنموا اسلحة وذخائر وانسحبوا سالمين.")
     subs = [e.sub_event_type for e in events(text, "2015-07-22")]
     assert "Non-violent transfer of territory" not in subs, subs
+
+
+def test_coder_a_perpetrators_claimed_toll_gives_way_to_anyone_elses() -> None:
+    text = ("الجزائر: مقتل تسعة جنود في هجوم مسلح\n\n"
+            "أكدت وزارة الدفاع الجزائرية في بيان مقتل تسعة من جنود الجيش بعد تعرضهم لإطلاق نار بولاية "
+            "عين الدفلى. وكان تنظيم القاعدة تحدث أمس الأول في بيان تبنى فيه مقتل 14 جنديا.")
+    (e,) = [e for e in events(text, "2015-07-22") if e.modality == "asserted"]
+    assert e.fatalities.value == 9
+    assert e.actor1 is not None and e.actor1.name_en.startswith("Al Qaeda")
