@@ -47,7 +47,7 @@ def assign_modality(m: Mention, doc: Doc) -> None:
             best = cand
     before = doc.text[max(0, m.primary.start - 8) : m.primary.start].split()
     imperfect = trig.pos == "v" and is_imperfect(trig.form)
-    if imperfect and before and before[-1] in ("قد", "وقد"):
+    if (imperfect and before and before[-1] in ("قد", "وقد")) or _may_do(doc, m):
         # قد + imperfect: "may"; قد + past ("قد خطفت") is a plain past
         best = max(best or (0, "", ""), (_PRIORITY["hypothetical"], "hypothetical", "قد"))
     if trig.pos == "v" and m.primary.prefix.endswith("س"):
@@ -74,6 +74,21 @@ def assign_modality(m: Mention, doc: Doc) -> None:
     if best is not None:
         m.modality, m.modality_why = best[1], best[2]
         m.why.append(f"modality {best[1]} ({best[2]})")
+
+
+#: light verbs in the imperfect that start with ت (a past تفعّل such as "تمكن" also does)
+_T_IMPERFECT = frozenset({"تشن", "تقوم", "تنفذ", "تحاول", "تستهدف", "تهاجم", "تلجا", "تعمد"})
+
+
+def _may_do(doc: Doc, m: Mention) -> bool:
+    """"قد تشن هجمات", "قد يحاول الهجوم": قد and an imperfect light verb before a noun
+    trigger, within three words of it."""
+    words = doc.text[max(0, m.primary.start - 40) : m.primary.start].split()[-3:]
+    for i, w in enumerate(words[:-1]):
+        if w in ("قد", "وقد"):
+            verb = normalise_key(words[i + 1])
+            return verb.startswith("ي") or verb in _T_IMPERFECT
+    return False
 
 
 @lru_cache(maxsize=4096)  # per trigger form, on the per-mention path

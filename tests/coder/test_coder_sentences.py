@@ -68,6 +68,9 @@ def test_coder_families_on_real_sentences(text: str, sub_event_type: str) -> Non
         # a goal is not an event
         ("وأعلن رئيس الأركان أن استعادة السيطرة على العاصمة صنعاء على رأس أولويات القوات الحكومية.", "future"),
         ("وإذا شنت إسرائيل غارات على غزة فإن الرد سيكون قاسيا.", "hypothetical"),
+        # قد + an imperfect light verb before the trigger: "may"
+        ("وأعلن ضابط كبير في الجيش الاسرائيلي أن حكومته قد تشن هجمات على مسلحين في سيناء.", "hypothetical"),
+        ("وأكد الضابط أن تنظيم داعش في سيناء قد يحاول الهجوم على إسرائيل.", "hypothetical"),
         ("وكانت الحركة قد خطفت عشرات العاملين الاجانب خلال سلسلة هجمات في يناير عام 2006.", "historical"),
     ],
 )
