@@ -71,6 +71,8 @@ def test_coder_families_on_real_sentences(text: str, sub_event_type: str) -> Non
         # قد + an imperfect light verb before the trigger: "may"
         ("وأعلن ضابط كبير في الجيش الاسرائيلي أن حكومته قد تشن هجمات على مسلحين في سيناء.", "hypothetical"),
         ("وأكد الضابط أن تنظيم داعش في سيناء قد يحاول الهجوم على إسرائيل.", "hypothetical"),
+        # a charge for an attack refers to it
+        ("وكانت النيابة العامة وجهت في 14 يوليو الماضي الاتهام إلى 29 شخصا في حادث التفجير الإرهابي الذي استهدف المسجد.", "referenced"),
         ("وكانت الحركة قد خطفت عشرات العاملين الاجانب خلال سلسلة هجمات في يناير عام 2006.", "historical"),
     ],
 )
