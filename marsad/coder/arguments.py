@@ -324,12 +324,17 @@ def assign_location(m: Mention, doc: Doc, context_place: Span | None) -> None:
     m.why.append(f"place {place.text!r}{' (from context)' if inherited else ''}")
 
 
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
 def assign_date(m: Mention, doc: Doc) -> None:
     times = [s for s in m.entities if s.kind == "time"] or [
         s for s in m.sentence_entities if s.kind == "time"
     ]
     if times:
-        m.date = min(times, key=lambda s: abs(s.start - m.primary.start))
+        # the most precise date, then the nearest: "خلال صلاة الجمعة في شهر رمضان في 26 يونيو"
+        m.date = min(times, key=lambda s: (_PRECISION_RANK.get(getattr(s.value, "precision", ""), 9),
+                                           abs(s.start - m.primary.start)))
 
 
 #: "57 قتيلا بينهم 12 طفلا": a count after these is part of the one before, not added to it

@@ -525,3 +525,10 @@ def test_coder_a_charge_for_an_attack_is_no_new_attack() -> None:
     text = ("وكانت النيابة العامة وجهت في 14 يوليو الماضي الاتهام إلى 29 شخصا في حادث التفجير "
             "الإرهابي الذي استهدف المسجد.")
     assert not asserted_on(text, "2015-08-04")
+
+
+def test_coder_the_most_precise_date_of_the_clause_dates_the_event() -> None:
+    text = ("وتعرض المسجد الكائن في منطقة الصوابر بالكويت العاصمة إلى تفجير إرهابي خلال صلاة الجمعة "
+            "في شهر رمضان المبارك في 26 يونيو الماضي ما أدى إلى استشهاد 26 شخصا.")
+    (e,) = events(text, "2015-08-04")
+    assert str(e.date.value) == "2015-06-26"
