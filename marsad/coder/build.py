@@ -236,6 +236,12 @@ def build_event(doc: Doc, ms: list[Mention], negated: list[Mention], lex: CoderL
             stance = "suspected" if suspected(m) else "asserted"
             attributions.append(Attribution(actor_ref(m.actor1), stance, source_for(m, doc),
                                             m.sentence.text, m.sentence.start, m.sentence.end))
+    elif (identified and main.family.group == "violence" and suspected(identified[0])
+          and not getattr(identified[0].actor1.value, "generic", False)):  # type: ignore[union-attr]
+        # "ورجحت مصادر أمنية أن يكون تنظيم داعش وراء التفجير": suspected, not known
+        m = identified[0]
+        attributions.append(Attribution(actor_ref(m.actor1), "suspected", source_for(m, doc),  # type: ignore[arg-type]
+                                        m.sentence.text, m.sentence.start, m.sentence.end))
     elif identified:
         actor1 = actor_ref(identified[0].actor1)  # type: ignore[arg-type]
     attributions = _one_per_actor(attributions)

@@ -532,3 +532,11 @@ def test_coder_the_most_precise_date_of_the_clause_dates_the_event() -> None:
             "في شهر رمضان المبارك في 26 يونيو الماضي ما أدى إلى استشهاد 26 شخصا.")
     (e,) = events(text, "2015-08-04")
     assert str(e.date.value) == "2015-06-26"
+
+
+def test_coder_a_suspected_perpetrator_is_attributed_not_known() -> None:
+    text = "ورجحت مصادر أمنية أن يكون تنظيم داعش وراء التفجير الذي استهدف سوقا في بغداد أمس."
+    (e,) = asserted_on(text, "2015-07-20")
+    assert e.perpetrator_status == "attributed"
+    assert e.actor1 is not None and e.actor1.name_en == "Unidentified Armed Group (Iraq)"
+    assert [(a.actor.name_en, a.stance) for a in e.attributions] == [("Islamic State", "suspected")]
