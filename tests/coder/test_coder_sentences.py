@@ -540,3 +540,10 @@ def test_coder_a_suspected_perpetrator_is_attributed_not_known() -> None:
     assert e.perpetrator_status == "attributed"
     assert e.actor1 is not None and e.actor1.name_en == "Unidentified Armed Group (Iraq)"
     assert [(a.actor.name_en, a.stance) for a in e.attributions] == [("Islamic State", "suspected")]
+
+
+def test_coder_the_owner_of_the_positions_struck_is_the_target() -> None:
+    text = "ونجحت طائرات التحالف العربي أمس في تدمير بعض المواقع للحوثيين في منطقة رأس عيسى شمال مدينة الحديدة."
+    (e,) = asserted_on(text, "2015-07-20")
+    assert e.actor1 is not None and e.actor1.name_en == "Saudi-led Coalition"
+    assert e.actor2 is not None and e.actor2.name_en == "Ansar Allah (Houthis)"
