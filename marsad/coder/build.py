@@ -193,15 +193,17 @@ def _protest_sides(sub_event_type: str, actor1: ActorRef | None, actor2: ActorRe
     return actor1, actor2
 
 
-def _best_target(ms: list[Mention], actor1: ActorRef | None, *, states: bool = False) -> ActorRef | None:
+def _best_target(ms: list[Mention], actor1: ActorRef | None, event_type: str, *,
+                 states: bool = False) -> ActorRef | None:
     """The most specific target the mentions name: a named actor ("حزب الله") over a
     nationality-marked one ("ميليشيات إيرانية") over a bare generic ("ميليشيات"). Never the
     perpetrator itself (the claimant of "أعلن داعش مسؤوليته عن الهجوم" is no target). A
     country's bare name ("هجوم يستهدف تركيا") only with `states`, as a last resort: ACLED
-    codes its forces or its civilians, which the victim nouns of the sentence may name."""
-    own = actor1.id if actor1 is not None and not actor1.generic else None
+    codes its forces or its civilians, which the victim nouns of the sentence may name.
+    A candidate on the perpetrator's side (the bomber a headline names after "تفجير
+    انتحاري") gives way to the next."""
     spans = [m.actor2 for m in ms if m.actor2 is not None
-             and (own is None or getattr(m.actor2.value, "id", None) != own)
+             and not _same_side(actor1, actor_ref(m.actor2), event_type)
              and (getattr(m.actor2.value, "kind", None) == "state") == states]
 
     def specificity(span: object) -> int:
@@ -272,14 +274,14 @@ def build_event(doc: Doc, ms: list[Mention], negated: list[Mention], lex: CoderL
         status = "known"
     else:
         status = "unknown"
-    actor2 = _best_target(ms, actor1)
+    actor2 = _best_target(ms, actor1, main.event_type)
     if actor2 is None and main.family.group not in ("withdraw", "visit", "base"):
         for m in ms:
             actor2 = _victim_actor(m, country, lex)
             if actor2:
                 break
     if actor2 is None:
-        actor2 = _best_target(ms, actor1, states=True)
+        actor2 = _best_target(ms, actor1, main.event_type, states=True)
     if actor2 is not None and _same_side(actor1, actor2, main.event_type):
         actor2 = None
     actor1, actor2 = _protest_sides(main.sub_event_type, actor1, actor2, ms)

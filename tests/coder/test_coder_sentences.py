@@ -547,3 +547,12 @@ def test_coder_the_owner_of_the_positions_struck_is_the_target() -> None:
     (e,) = asserted_on(text, "2015-07-20")
     assert e.actor1 is not None and e.actor1.name_en == "Saudi-led Coalition"
     assert e.actor2 is not None and e.actor2.name_en == "Ansar Allah (Houthis)"
+
+
+def test_coder_a_target_on_the_perpetrators_side_gives_way_to_the_victims() -> None:
+    text = ("12 قتيلاً على الأقل في تفجير انتحاري بشمال العراق\n\n"
+            "قال مسؤول محلي إن 12 شخصًا على الأقل قتلوا اليوم، عندما هاجم انتحاريان حمام سباحة "
+            "مزدحمًا في بلدة طوز خورماتو.")
+    (e,) = asserted_on(text, "2015-07-25")
+    assert e.actor1 is not None and e.actor1.name_en == "Unidentified Armed Group (Iraq)"
+    assert e.actor2 is not None and e.actor2.name_en == "Civilians (Iraq)"
