@@ -392,9 +392,30 @@ def assign_counts(m: Mention, doc: Doc, lex: CoderLexicon) -> None:
                     break
             if m.fatalities[0] is not None:
                 break
+    if m.fatalities[0] is None:
+        m.deaths_untold = _deaths_untold(m, doc, lex)
     if m.family.name == "assassinate" and m.fatalities[0] is None and m.modality == "asserted":
         m.fatalities = (1, None)  # an assassination (not an attempt) kills its target
         m.why.append("fatalities 1 (assassination)")
+
+
+#: plural words for the dead: "سقوط قتلى وجرحى", "هناك قتلى"
+_DEAD = frozenset({"قتلي", "ضحايا"})
+_SOME = re.compile(r"^\s*(?:عدد|عددا)\s+من\s")
+
+
+def _deaths_untold(m: Mention, doc: Doc, lex: CoderLexicon) -> Span | None:
+    """A death told without a number: "سقوط قتلى", "قتل عدد من الحوثيين", "مقتل مدنيين"
+    (a plural victim right after a killing word). ACLED codes 3 for such a limited event."""
+    for t in m.triggers:
+        if getattr(t.value, "family", "") != "kill":
+            continue
+        if normalise_key(t.text).removeprefix("و") in _DEAD or _SOME.match(doc.text[t.end : t.end + 20]):
+            return t
+        for s, _e, n in victim_nouns(m, doc, lex):
+            if n.number == 0 and s >= t.end and _gap(doc, t.end, s) <= 1:
+                return t
+    return None
 
 
 def assign_sources(m: Mention) -> None:

@@ -155,6 +155,7 @@ def _same_side(actor1: ActorRef | None, actor2: ActorRef, event_type: str) -> bo
 
 
 _MARCHING = {"Peaceful protest", "Protest with intervention", "Violent demonstration"}
+UNTOLD_DEATHS = 3
 _MET_BY_FORCE = {"Protest with intervention", "Excessive force against protesters"}
 
 
@@ -319,6 +320,10 @@ def build_event(doc: Doc, ms: list[Mention], negated: list[Mention], lex: CoderL
     if modality == "referenced":
         modality = "historical"
     fatalities = _count(ms, "fatalities")
+    untold = next((m.deaths_untold for m in ms if m.deaths_untold is not None), None)
+    if fatalities.value is None and untold is not None:
+        # ACLED: deaths reported without a number count 3 for a limited event
+        fatalities = Count(UNTOLD_DEATHS, untold.text, untold.start, untold.end)
     target = None
     event = Event(
         id=_event_id(doc, ms),

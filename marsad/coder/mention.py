@@ -57,6 +57,7 @@ class Mention:
     date: Span | None = None
     fatalities: tuple[int | None, Span | None] = (None, None)
     injuries: tuple[int | None, Span | None] = (None, None)
+    deaths_untold: Span | None = None  # "سقوط قتلى": deaths reported without a number
     sources: list[Span] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
     perpetrator_status: str = "unknown"

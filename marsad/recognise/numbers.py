@@ -204,11 +204,11 @@ def _categorise(
     for k, (ws, we) in enumerate(following):
         w = text[ws:we]
         bare = w[1:] if w[:1] in "وف" else w
+        after = _cue(lex.after, following[k : k + 1], text)
+        if after and not w[0].isdigit():
+            return after  # first, as "قتلوا" is both: "3 حوثيين على الأقل قتلوا"
         if w[0].isdigit() or bare in lex.words or bare in lex.before:
             break
-        after = _cue(lex.after, following[k : k + 1], text)
-        if after:
-            return after
     before = _cue(lex.before, words_before(text, start, 4, stop=_CLAUSE), text)
     if before:
         return before

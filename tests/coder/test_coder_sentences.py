@@ -556,3 +556,18 @@ def test_coder_a_target_on_the_perpetrators_side_gives_way_to_the_victims() -> N
     (e,) = asserted_on(text, "2015-07-25")
     assert e.actor1 is not None and e.actor1.name_en == "Unidentified Armed Group (Iraq)"
     assert e.actor2 is not None and e.actor2.name_en == "Civilians (Iraq)"
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # ACLED: deaths reported without a number count 3 for a limited event
+        ("وأفادت مصادر محلية أمس بسقوط قتلى وجرحى من الحوثيين في غارات للتحالف على وادي دوفس في أبين.", 3),
+        ("قتل عدد من الحوثيين في محافظة البيضاء ليلة الجمعة.", 3),
+        # a figure anywhere in the event wins over the default
+        ("قتل عدد من الحوثيين في محافظة البيضاء ليلة الجمعة، وأوضحت مصادر أن 5 منهم قتلوا في هجوم على نقطة.", 5),
+    ],
+)
+def test_coder_deaths_told_without_a_number(text: str, killed: int) -> None:
+    evs = [e for e in events(text, "2015-07-31") if e.modality == "asserted"]
+    assert evs and max(e.fatalities.value or 0 for e in evs) == killed

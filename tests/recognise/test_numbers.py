@@ -100,6 +100,8 @@ def test_numbers_toll_links_counted_noun(gsr_rows, resources):
         ("سقوط 3 صواريخ", 3, False, "other"),
         ("بقيمة 2,4 مليار يورو", 2_400_000_000, False, "unit"),
         ("قتل ١٢ شخصا", 12, False, "killed"),  # Arabic-Indic digits
+        # a verb after the counted noun that could also open a toll ("قتلوا 5") still closes this one
+        ("إن 12 شخصا على الأقل قتلوا اليوم", 12, True, "killed"),
     ],
 )
 def test_numbers_values_and_categories(text, value, approximate, category, resources):
