@@ -49,9 +49,13 @@ def _outside(doc: Doc, a: int, b: int, kind: str) -> str:
     return text
 
 
+_AT_LEAST = re.compile(r"على\s+ال[أا]قل")
+
+
 def _victim_gap(doc: Doc, a: int, b: int) -> int:
-    """Words between offsets a and b, leaving out counts and partitives."""
-    return sum(1 for w in _outside(doc, a, b, "number").split() if normalise_key(w) not in _PARTITIVE)
+    """Words between offsets a and b, leaving out counts, partitives and "على الأقل"."""
+    text = _AT_LEAST.sub(" ", _outside(doc, a, b, "number"))
+    return sum(1 for w in text.split() if normalise_key(w) not in _PARTITIVE)
 
 
 def _has_object(m: Mention, a: Span, doc: Doc) -> bool:
@@ -70,6 +74,12 @@ def _has_object(m: Mention, a: Span, doc: Doc) -> bool:
     b = right_after(a.end, ("actor", "number"))
     # a count is an object only when someone is counted: not "مقتل جنديين اثنين"
     return b is not None and (b.kind == "actor" or right_after(b.end, ("actor",)) is not None)
+
+
+def _object_after(m: Mention, t: Span, doc: Doc) -> bool:
+    """Does an actor or a count follow the kill word at once ("قتلوا 5 جنود": active)?"""
+    nxt = [s for s in m.entities if s.kind in ("actor", "number") and s.start >= t.end]
+    return bool(nxt) and _gap(doc, t.end, min(s.start for s in nxt)) == 0
 
 
 def _is_victim(a: ActorValue) -> bool:
@@ -212,16 +222,20 @@ def assign_actors(m: Mention, doc: Doc) -> None:
         if any(
             getattr(t.value, "family", "") in _VICTIM_FAMILIES and a.start >= t.end
             and _victim_gap(doc, t.end, a.start) <= 2
+            # not the weapon's owner: "وإصابة 4 بمقذوفات حوثية"
+            and not any(t.end <= u.start and u.end <= a.start for u in m.triggers)
             for t in m.triggers
         ):
             target.append(a)  # "مقتل جنديين عراقيين": the killed or wounded
             continue
         if any(
-            getattr(t.value, "family", "") in _VICTIM_FAMILIES
-            and a.end <= t.start and t.end <= m.primary.start and _gap(doc, a.end, t.start) <= 1
+            getattr(t.value, "family", "") in _VICTIM_FAMILIES and a.end <= t.start
+            and (t.end <= m.primary.start or (t is m.primary and not _object_after(m, t, doc)))
+            and _victim_gap(doc, a.end, t.start) <= 1
             for t in m.triggers
         ):
-            target.append(a)  # "شرطيين قتلا في تفجير": killed in the attack, not its authors
+            # "شرطيين قتلا في تفجير", "3 حوثيين على الأقل قتلوا": killed, not the killers
+            target.append(a)
             continue
         before = a.end <= m.primary.start
         gap = _gap(doc, a.end, m.primary.start) if before else _gap(doc, m.primary.end, a.start)

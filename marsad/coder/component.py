@@ -50,7 +50,8 @@ def code_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
             m.anaphoric = True  # "وكانت آخر زيارة له يوم 9 أيلول": more on the visit told before
         if _protest_in_words(m):
             continue
-        m.distinct = m.has_cue("other") and any(
+        # "غارة أخرى" is another event; "وإصابة آخر" another person hurt in the same one
+        m.distinct = m.family.name not in ("kill", "injure") and m.has_cue("other") and any(
             c.value == "other" and 0 <= c.start - m.primary.end <= 12 for c in m.cues
         )
         arguments.assign_location(m, doc, ctx)

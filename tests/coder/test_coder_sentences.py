@@ -571,3 +571,20 @@ def test_coder_a_target_on_the_perpetrators_side_gives_way_to_the_victims() -> N
 def test_coder_deaths_told_without_a_number(text: str, killed: int) -> None:
     evs = [e for e in events(text, "2015-07-31") if e.modality == "asserted"]
     assert evs and max(e.fatalities.value or 0 for e in evs) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # a group adjective on the weapon names who fired it, not who was hit
+        ("استشهاد جندي سعودي وإصابة آخر بمقذوفات حوثية سقطت على مركز حدودي بمحافظة الطوال في منطقة "
+         "جازان أمس.", "Ansar Allah (Houthis)", "Military Forces of Saudi Arabia"),
+        # the dead before a passive kill verb are the victims
+        ("وأوضحت مصادر يمنية أن 3 حوثيين على الأقل قتلوا في هجوم للجان المقاومة الشعبية على نقطة "
+         "للمتمردين في مديرية الشرية بمحافظة البيضاء أمس.", "Popular Resistance (Yemen)", "Ansar Allah (Houthis)"),
+    ],
+)
+def test_coder_who_fired_and_who_fell(text: str, actor1: str, actor2: str) -> None:
+    (e,) = asserted_on(text, "2015-07-31")
+    assert e.actor1 is not None and e.actor1.name_en == actor1, e.actor1
+    assert e.actor2 is not None and e.actor2.name_en == actor2, e.actor2
