@@ -427,7 +427,8 @@ def _deaths_untold(m: Mention, doc: Doc, lex: CoderLexicon) -> Span | None:
         if normalise_key(t.text).removeprefix("و") in _DEAD or _SOME.match(doc.text[t.end : t.end + 20]):
             return t
         for s, _e, n in victim_nouns(m, doc, lex):
-            if n.number == 0 and s >= t.end and _gap(doc, t.end, s) <= 1:
+            # not a nisba in -يين: "مقتل شرطيين" is as likely two policemen as several
+            if n.number == 0 and not normalise_key(n.noun).endswith("يين") and s >= t.end and _gap(doc, t.end, s) <= 1:
                 return t
     return None
 

@@ -564,6 +564,8 @@ def test_coder_a_target_on_the_perpetrators_side_gives_way_to_the_victims() -> N
         # ACLED: deaths reported without a number count 3 for a limited event
         ("وأفادت مصادر محلية أمس بسقوط قتلى وجرحى من الحوثيين في غارات للتحالف على وادي دوفس في أبين.", 3),
         ("قتل عدد من الحوثيين في محافظة البيضاء ليلة الجمعة.", 3),
+        # "شرطيين" after a killing word may be two: no default figure
+        ("وقالت الوزارة إن تفجيرا وقع الثلاثاء في قرية سترة أسفر عن مقتل شرطيين.", 0),
         # a figure anywhere in the event wins over the default
         ("قتل عدد من الحوثيين في محافظة البيضاء ليلة الجمعة، وأوضحت مصادر أن 5 منهم قتلوا في هجوم على نقطة.", 5),
     ],
