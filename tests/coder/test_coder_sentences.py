@@ -72,6 +72,8 @@ def test_coder_families_on_real_sentences(text: str, sub_event_type: str) -> Non
         ("وأعلن ضابط كبير في الجيش الاسرائيلي أن حكومته قد تشن هجمات على مسلحين في سيناء.", "hypothetical"),
         ("وأكد الضابط أن تنظيم داعش في سيناء قد يحاول الهجوم على إسرائيل.", "hypothetical"),
         ("وكانت الحركة قد خطفت عشرات العاملين الاجانب خلال سلسلة هجمات في يناير عام 2006.", "historical"),
+        # the backdrop of another event
+        ("وتأتي تلك الغارات مع استمرار المواجهات المسلحة بين الحوثيين والمقاومة الشعبية في مأرب.", "historical"),
     ],
 )
 def test_coder_modality_on_real_sentences(text: str, modality: str) -> None:
