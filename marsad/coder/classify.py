@@ -45,6 +45,10 @@ def supported(m: Mention, lex: CoderLexicon, victim_nouns: int) -> bool:
         return False  # protesters mentioned, no protest told
     if group == "violence" and not anchored(m, victim_nouns):
         return False
+    if fam in ("kill", "injure") and m.has_cue("accident") and all(
+        getattr(t.value, "family", "") in ("kill", "injure") for t in others
+    ):
+        return False  # "لقي 4 أشخاص مصرعهم في حادث اصطدام": a road accident, not violence
     if fam == "destroy":
         return bool(armed) or bool(others)
     if trig.strength == "strong":

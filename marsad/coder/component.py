@@ -39,7 +39,11 @@ def context_place(doc: Doc) -> Span | None:
 def code_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
     ctx = context_place(doc) if len(doc.sentences) > 2 else None
     kept: list[Mention] = []
-    for m in find_mentions(doc, lex):
+    mentions = find_mentions(doc, lex)
+    accident = _accident_story(doc, mentions)
+    for m in mentions:
+        if accident and _deaths_only(m):
+            continue  # "وفاة 4 أشخاص في مكان الحادث" in a road-accident story
         assign_modality(m, doc)
         arguments.assign_actors(m, doc)
         arguments.assign_victims(m, doc, lex)
@@ -66,6 +70,19 @@ def code_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
         m.confidence = score(m)
         kept.append(m)
     return _drop_intercepted(kept)
+
+
+def _deaths_only(m: Mention) -> bool:
+    return all(getattr(t.value, "family", "") in ("kill", "injure") for t in m.triggers)
+
+
+def _accident_story(doc: Doc, mentions: list[Mention]) -> bool:
+    """Does the title or first sentence tell deaths in an accident ("وفاة 4 في حادث اصطدام")
+    and no violence? Then deaths told later in the article are that accident's."""
+    first = doc.sentences[:2] if doc.title else doc.sentences[:1]
+    starts = {s.start for s in first}
+    lead = [m for m in mentions if m.sentence.start in starts]
+    return bool(lead) and all(_deaths_only(m) for m in lead) and any(m.has_cue("accident") for m in lead)
 
 
 def _protest_in_words(m: Mention) -> bool:

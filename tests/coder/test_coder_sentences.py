@@ -592,3 +592,11 @@ def test_coder_who_fired_and_who_fell(text: str, actor1: str, actor2: str) -> No
     (e,) = asserted_on(text, "2015-07-31")
     assert e.actor1 is not None and e.actor1.name_en == actor1, e.actor1
     assert e.actor2 is not None and e.actor2.name_en == actor2, e.actor2
+
+
+def test_coder_deaths_in_a_road_accident_are_no_violence() -> None:
+    text = ("جازان: وفاة 4 وإصابة 3 من عائلة واحدة في حادث اصطدام بناقة سائبة\n\n"
+            "لقي 4 أشخاص من عائلة واحدة مصرعهم وأصيب 3 آخرون في حادث اصطدام سيارة بناقة سائبة على "
+            "إحدى طرق منطقة جازان اليوم. وتبين بعد وصول الفرق الإسعافية للموقع وفاة 4 أشخاص في مكان "
+            "الحادث.")
+    assert not events(text, "2015-07-21")
