@@ -64,6 +64,9 @@ def assign_modality(m: Mention, doc: Doc) -> None:
     if period and best is None:
         # "قتلت 3042 ... خلال 10 أشهر": a tally over months, not one event
         best = (_PRIORITY["historical"], "historical", period.group(0))
+    if best is None and _many_provinces(m, doc):
+        # "مقتل 2927 ... في محافظات حماه وحلب وحمص والحسكة": a summary, not one event
+        best = (_PRIORITY["historical"], "historical", "provinces")
     if (
         imperfect
         and not any(s.kind == "time" for s in m.entities)
@@ -89,6 +92,15 @@ def _may_do(doc: Doc, m: Mention) -> bool:
             verb = normalise_key(words[i + 1])
             return verb.startswith("ي") or verb in _T_IMPERFECT
     return False
+
+
+def _many_provinces(m: Mention, doc: Doc) -> bool:
+    """"في محافظات X وY وZ": a list of three or more governorates in the trigger's clause
+    (a strike told over several towns of them is still an event)."""
+    if "محافظات" not in doc.text[m.clause[0] : m.clause[1]]:
+        return False
+    admin1 = {getattr(s.value, "admin1", None) for s in m.entities if s.kind == "place"}
+    return len(admin1 - {None}) >= 3
 
 
 @lru_cache(maxsize=4096)  # per trigger form, on the per-mention path
