@@ -16,7 +16,7 @@ from marsad.actors.cues import MEMBER_WORDS
 from marsad.coder.lexicon import CoderLexicon, Trigger, VictimNoun
 from marsad.coder.mention import Mention
 from marsad.doc import ActorValue, Doc, NumberValue, PlaceValue, Span
-from marsad.places.cues import across_border, is_dateline
+from marsad.places.cues import across_border, distance_anchor, is_dateline
 from marsad.recognise.wordlists import lexicon, norm, strip_prefix
 from marsad.text.normalise import normalise_key
 
@@ -303,7 +303,7 @@ def assign_location(m: Mention, doc: Doc, context_place: Span | None) -> None:
         places = [
             s for s in spans
             if s.kind == "place" and isinstance(s.value, PlaceValue) and not across_border(doc.text, s.start)
-            and not is_dateline(doc.text, s.start, s.end)
+            and not is_dateline(doc.text, s.start, s.end) and not distance_anchor(doc.text, s.start)
         ]
         if not places:
             return None

@@ -159,6 +159,18 @@ def across_border(text: str, start: int) -> bool:
     return "حرس الحدود" not in wider and "حرس حدود" not in wider
 
 
+_DISTANCE = re.compile(r"(?:^|\s|\d|/|\()(?:كم|كلم|كيلو\s?متر\S*|ميلا|أميال)\s*\)?((?:\s*\S+){0,6})\s*$")
+_DIRECTION = re.compile(r"(?:شمال|جنوب|شرق|غرب)")
+
+
+def distance_anchor(text: str, start: int) -> bool:
+    """Does the place at `start` only measure a distance ("35 كيلومترا شمال شرقي بغداد",
+    "(370 كم شمال بغداد)", "175 كيلومترًا إلى الشمال من العاصمة بغداد"), not say where
+    something is?"""
+    m = _DISTANCE.search(text[max(0, start - 70) : start])
+    return m is not None and _DIRECTION.search(m.group(1)) is not None
+
+
 #: the head of a dateline: "بيروت:", "واس- الرياض:", "محمد المواسي- سبق- جازان:"
 _DATELINE_HEAD = 60
 

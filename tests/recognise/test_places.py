@@ -381,3 +381,19 @@ def test_places_a_homonym_with_an_edge_word_in_a_country_the_text_names(resource
     names = [s.value.name_en for s in places_in(text, resources) if s.text == "عدن"]
     assert names == ["Aden", "Aden"], names
     assert not [s for s in places_in("وعدهم بجنات عدن.", resources) if s.text == "عدن"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "anchor"),
+    [
+        ("في سوق ببلدة بني سعد 35 كيلومترا شمال شرقي بغداد", "بغداد", True),
+        ("هجوم في الموصل (370 كم شمال بغداد)", "بغداد", True),
+        ("في بلدة طوز خورماتو التي تبعد نحو 175 كيلومترًا إلى الشمال من العاصمة العراقية بغداد", "بغداد", True),
+        ("انفجار سيارة مفخخة في بغداد", "بغداد", False),
+        ("تقدم الجيش 10 كيلومترات في مدينة الرمادي", "الرمادي", False),
+    ],
+)
+def test_places_a_distance_reference_is_not_where_it_happened(text, place, anchor):
+    from marsad.places.cues import distance_anchor
+
+    assert distance_anchor(text, text.rindex(place)) is anchor
