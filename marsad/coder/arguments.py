@@ -40,10 +40,10 @@ def _gap(doc: Doc, a: int, b: int) -> int:
 _PARTITIVE = MEMBER_WORDS | {"من", "رجال", "منسوبي"}
 
 
-def _outside(doc: Doc, a: int, b: int, kind: str) -> str:
-    """The text between offsets a and b with the spans of `kind` in it blanked out."""
+def _outside(doc: Doc, spans: list[Span], a: int, b: int, kind: str) -> str:
+    """The text between offsets a and b with the `spans` of `kind` in it blanked out."""
     text = doc.text[a:b]
-    for s in sorted((s for s in doc.spans if s.kind == kind and a <= s.start and s.end <= b),
+    for s in sorted((s for s in spans if s.kind == kind and a <= s.start and s.end <= b),
                     key=lambda s: -s.start):
         text = text[: s.start - a] + " " + text[s.end - a :]
     return text
@@ -52,9 +52,10 @@ def _outside(doc: Doc, a: int, b: int, kind: str) -> str:
 _AT_LEAST = re.compile(r"على\s+ال[أا]قل")
 
 
-def _victim_gap(doc: Doc, a: int, b: int) -> int:
-    """Words between offsets a and b, leaving out counts, partitives and "على الأقل"."""
-    text = _AT_LEAST.sub(" ", _outside(doc, a, b, "number"))
+def _victim_gap(m: Mention, doc: Doc, a: int, b: int) -> int:
+    """Words between offsets a and b of the mention, leaving out counts, partitives and
+    "على الأقل"."""
+    text = _AT_LEAST.sub(" ", _outside(doc, m.entities, a, b, "number"))
     return sum(1 for w in text.split() if normalise_key(w) not in _PARTITIVE)
 
 
@@ -64,22 +65,18 @@ def _has_object(m: Mention, a: Span, doc: Doc) -> bool:
     مسلحون مجهولون جنديا" (not the passive "قتل 3 جنود في هجوم")."""
     if not _is_armed(a.value):  # type: ignore[arg-type]
         return False
-    def right_after(end: int, kinds: tuple[str, ...]) -> Span | None:
-        nxt = [s for s in m.entities if s.start >= end]
-        b = min(nxt, key=lambda s: s.start) if nxt else None
-        if b is None or b.kind not in kinds or doc.text[end : b.start].strip():
-            return None
-        return None if doc.text[b.start : b.end].startswith("و") else b
-
-    b = right_after(a.end, ("actor", "number"))
+    b = _right_after(m, doc, a.end, ("actor", "number"))
     # a count is an object only when someone is counted: not "مقتل جنديين اثنين"
-    return b is not None and (b.kind == "actor" or right_after(b.end, ("actor",)) is not None)
+    return b is not None and (b.kind == "actor" or _right_after(m, doc, b.end, ("actor",)) is not None)
 
 
-def _object_after(m: Mention, t: Span, doc: Doc) -> bool:
-    """Does an actor or a count follow the kill word at once ("قتلوا 5 جنود": active)?"""
-    nxt = [s for s in m.entities if s.kind in ("actor", "number") and s.start >= t.end]
-    return bool(nxt) and _gap(doc, t.end, min(s.start for s in nxt)) == 0
+def _right_after(m: Mention, doc: Doc, end: int, kinds: tuple[str, ...]) -> Span | None:
+    """The span of `kinds` that follows offset `end` at once, not joined by و ("قتلوا 5 جنود")."""
+    nxt = [s for s in m.entities if s.start >= end]
+    b = min(nxt, key=lambda s: s.start) if nxt else None
+    if b is None or b.kind not in kinds or doc.text[end : b.start].strip():
+        return None
+    return None if doc.text[b.start : b.end].startswith("و") else b
 
 
 def _is_victim(a: ActorValue) -> bool:
@@ -143,13 +140,13 @@ def _announces(doc: Doc, a: Span, m: Mention) -> bool:
     ("أعلن الجيش مقتل 20 مسلحا") may well have killed them, unless they are its own men
     ("أعلن الجيش مقتل جنديين")."""
     kill = next((t for t in m.triggers if getattr(t.value, "family", "") in _VICTIM_FAMILIES
-                 and t.start >= a.end and not _outside(doc, a.end, t.start, "time").strip()), None)
+                 and t.start >= a.end and not _outside(doc, m.entities, a.end, t.start, "time").strip()), None)
     if kill is None:
         return False
     v: ActorValue = a.value  # type: ignore[assignment]
     if (v.sector or "") in _ARMED_SECTORS:  # a force, not a ministry (both are inter 1)
         own = [s for s in m.entities if s.kind == "actor" and s.start >= kill.end
-               and _victim_gap(doc, kill.end, s.start) <= 2]
+               and _victim_gap(m, doc, kill.end, s.start) <= 2]
         if not any(o.value.country == v.country and o.value.sector == v.sector for o in own):  # type: ignore[union-attr]
             return False
     before = doc.text[max(0, a.start - 20) : a.start].split()
@@ -221,7 +218,7 @@ def assign_actors(m: Mention, doc: Doc) -> None:
             continue
         if any(
             getattr(t.value, "family", "") in _VICTIM_FAMILIES and a.start >= t.end
-            and _victim_gap(doc, t.end, a.start) <= 2
+            and _victim_gap(m, doc, t.end, a.start) <= 2
             # not the weapon's owner: "وإصابة 4 بمقذوفات حوثية"
             and not any(t.end <= u.start and u.end <= a.start for u in m.triggers)
             for t in m.triggers
@@ -230,8 +227,8 @@ def assign_actors(m: Mention, doc: Doc) -> None:
             continue
         if any(
             getattr(t.value, "family", "") in _VICTIM_FAMILIES and a.end <= t.start
-            and (t.end <= m.primary.start or (t is m.primary and not _object_after(m, t, doc)))
-            and _victim_gap(doc, a.end, t.start) <= 1
+            and (t.end <= m.primary.start or (t is m.primary and _right_after(m, doc, t.end, ("actor", "number")) is None))
+            and _victim_gap(m, doc, a.end, t.start) <= 1
             for t in m.triggers
         ):
             # "شرطيين قتلا في تفجير", "3 حوثيين على الأقل قتلوا": killed, not the killers
