@@ -158,8 +158,7 @@ def score_mentions(mentions: list[Mention], model: EventModel | None) -> None:
     """The learned gate's probability becomes the confidence of each candidate it covers."""
     if model is None:
         return
-    for m in mentions:
-        p = model.score(m.family.plover_type, m.sentence.text, m)
+    for m, p in zip(mentions, model.score(mentions), strict=True):
         if p is not None:
             m.confidence = round(p, 3)
             m.gated = True

@@ -77,9 +77,15 @@ def mention_features(m: Mention) -> str:
     return " ".join(feats)
 
 
-def _matrix(texts: Sequence[str], feats: Sequence[str]) -> sparse.csr_matrix:
-    norm = [normalise(t).text for t in texts]
-    return sparse.hstack([_TEXT.transform(norm), _FEAT.transform(feats)]).tocsr()
+def _matrix(
+    texts: Sequence[str], feats: Sequence[str], text_row: Sequence[int] | None = None
+) -> sparse.csr_matrix:
+    """One row per feature string: its text's character n-grams (`texts[text_row[i]]`, or
+    `texts[i]`) beside its rule features."""
+    text_x = _TEXT.transform([normalise(t).text for t in texts])
+    if text_row is not None:
+        text_x = text_x[np.asarray(text_row)]
+    return sparse.hstack([text_x, _FEAT.transform(feats)]).tocsr()
 
 
 @dataclass
@@ -97,11 +103,25 @@ class TypeGate:
 class EventModel:
     gates: dict[str, TypeGate]
 
-    def score(self, plover_type: str, sentence: str, m: Mention) -> float | None:
-        gate = self.gates.get(plover_type)
-        if gate is None:
-            return None
-        return float(gate.proba(_matrix([sentence], [mention_features(m)]))[0])
+    def score(self, mentions: Sequence[Mention]) -> list[float | None]:
+        """The gate's probability for each mention (None where no gate covers its type).
+        One vectoriser call for the whole batch: per call, the vectoriser's own overhead
+        costs more than hashing a sentence."""
+        covered = [i for i, m in enumerate(mentions) if m.family.plover_type in self.gates]
+        out: list[float | None] = [None] * len(mentions)
+        if not covered:
+            return out
+        # mentions of one sentence share its text vector: hash each sentence once
+        sentences: dict[str, int] = {}
+        text_row = [sentences.setdefault(mentions[i].sentence.text, len(sentences)) for i in covered]
+        x = _matrix(list(sentences), [mention_features(mentions[i]) for i in covered], text_row)
+        types = np.array([mentions[i].family.plover_type for i in covered])
+        for t, gate in self.gates.items():
+            rows = np.flatnonzero(types == t)
+            if len(rows):
+                for row, p in zip(rows, gate.proba(x[rows]), strict=True):
+                    out[covered[row]] = float(p)
+        return out
 
     def keep(self, plover_type: str, p: float) -> bool:
         gate = self.gates.get(plover_type)
