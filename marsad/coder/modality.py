@@ -54,7 +54,10 @@ def assign_modality(m: Mention, doc: Doc) -> None:
         best = max(best or (0, "", ""), (_PRIORITY["future"], "future", m.primary.text))
     verbal = any(getattr(t.value, "pos", "") == "v" for t in m.triggers)
     date_modality, age = _date_modality(m, doc)
-    if date_modality == "historical" and not verbal and age > REFERENCED_DAYS:
+    if (
+        date_modality == "historical" and not verbal and age > REFERENCED_DAYS
+        and not _chronology_entry(m, doc)
+    ):
         # a past event named by a noun only ("ملف اغتيال الحريري") is referred to, not told
         date_modality = "referenced"
     if date_modality and (best is None or _PRIORITY[date_modality] > best[0]):
@@ -112,6 +115,17 @@ def is_imperfect(form: str) -> bool:
 
 
 _IMPERFECTS = {"يقصف", "يقتل", "يهاجم", "يستهدف", "يتظاهر", "يعتصم", "يخطف", "يفجر", "يطلق"}
+
+
+def _chronology_entry(m: Mention, doc: Doc) -> bool:
+    """A sentence that opens with its day or month, as a chronology's entries do
+    ("* 21 مايو 2005: اغتيال جورج حاوي في اعتداء بسيارة مفخخة في بيروت"): the past event it
+    names is told there, not referred to."""
+    for s in m.entities:
+        if s.kind == "time" and isinstance(s.value, TimeValue) and s.value.precision in ("day", "month"):
+            lead = doc.text[m.sentence.start : s.start]
+            return not any(ch.isalpha() and ch != "ـ" for ch in lead)  # a tatweel bullet
+    return False
 
 
 def _date_modality(m: Mention, doc: Doc) -> tuple[str | None, int]:

@@ -47,6 +47,8 @@ def asserted_on(text: str, published: str):
         # a bomb found or made safe never went off
         ("وفككت قوات الأمن عبوة ناسفة زرعت على جانب الطريق في الرمادي أمس.", "Disrupted weapons use"),
         ("وضبطت قوات الأمن عبوة ناسفة قبل انفجارها في الرمادي أمس.", "Disrupted weapons use"),
+        # "dozens of the rockets" is indefinite: a barrage, not "the rockets" told before
+        ("وأطلقت سرايا القدس عشرات الصواريخ على البلدات الإسرائيلية المحيطة بقطاع غزة فجر أمس.", "Shelling/artillery/missile attack"),
         # an attempt is an event: the bomb went off, the target survived
         ("نجا محافظ ديالى من محاولة اغتيال بسيارة مفخخة استهدفت موكبه في بعقوبة أمس.", "Remote explosive/landmine/IED"),
     ],
@@ -257,6 +259,21 @@ def test_coder_a_recap_from_weeks_back_is_background() -> None:
     evs = events(text, "2015-07-26")
     assert [(e.modality, e.date.value.isoformat()) for e in evs] == [
         ("asserted", "2015-07-25"), ("historical", "2015-05-01")]
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        # a chronology's entry opens with its date and tells the event
+        ("* 14 فبراير (شباط) 2005: اغتيال رئيس الوزراء اللبناني الأسبق رفيق الحريري بتفجير شاحنة مفخخة في بيروت.", "historical"),
+        ("ـ 12 ديسمبر (كانون الأول) 2005: مقتل النائب جبران تويني في انفجار سيارة مفخخة في المكلس.", "historical"),
+        # the same past event named inside a sentence about something else is only referred
+        # to, and referred-to events are not output
+        ("وطالب النواب بكشف الحقيقة كاملة في اغتيال الحريري بتفجير في بيروت في 14 فبراير 2005.", None),
+    ],
+)
+def test_coder_a_chronology_entry_tells_its_past_event(text: str, modality: str | None) -> None:
+    assert {e.modality for e in events(text, "2006-11-22")} == ({modality} if modality else set())
 
 
 def test_coder_a_background_strike_does_not_merge_into_todays_report() -> None:
