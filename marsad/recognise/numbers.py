@@ -217,6 +217,22 @@ def _categorise(
 
 # --- the recogniser ---------------------------------------------------------------------------
 
+_POSSESSED = re.compile(r"\w{3,}(?:ها|هم|هما|هن|نا)$")
+
+
+def _one_of(text: str, end: int) -> bool:
+    """Is "أحد" at `end` followed by the group it takes one of: a definite noun, a noun
+    with a possessive pronoun, or a noun with a definite complement?"""
+    nxt = [text[a:b] for a, b in words_after(text, end, 2)]
+    if not nxt:
+        return False
+    return (
+        nxt[0].startswith("ال")
+        or bool(_POSSESSED.fullmatch(nxt[0]))
+        or (len(nxt) > 1 and len(nxt[0]) > 3 and nxt[1].startswith("ال"))  # not "أحد من الركاب"
+    )
+
+
 _YEAR = re.compile(r"\d{4}")
 
 
@@ -240,9 +256,9 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
             continue
         first = text[s:e]
         if first in ("احد", "احدي"):
-            # "أحد الجنود" counts one; "لم يصب أحد" counts nobody
-            nxt = words_after(text, e, 1)
-            if not nxt or not text[nxt[0][0] :].startswith("ال"):
+            # "أحد الجنود", "أحد أفرادها", "أحد أفراد الشرطة" count one; "لم يصب أحد" counts
+            # nobody
+            if not _one_of(text, e):
                 continue
             prev = words_before(text, s, 1)
             if prev and text[prev[0][0] : prev[0][1]] in ("لم", "لا", "ولا", "ما"):

@@ -50,7 +50,7 @@ def test_numbers_worked_example_storeys_are_not_a_toll(seed_text, resources):
         # (100 كلم شمال شرقي بغداد) ... مقتل عشرة اشخاص على الاقل
         ("AAW_ARB_20071208.0036-23", [(100, "unit"), (10, "killed")]),
         ("AAW_ARB_20071231.0003-1", [(2, "killed")]),  # مقتل جنديين
-        ("AAW_ARB_20070811.0003-7", [(15, "killed")]),  # بمقتل زهاء 15 مسلحا
+        ("AAW_ARB_20070811.0003-7", [(15, "killed"), (1, "other")]),  # بمقتل زهاء 15 مسلحا; احد مسؤولي المسلحين
         ("AAW_ARB_20070419.0012-16", [(4, "killed"), (6, "injured")]),
         ("AAW_ARB_20070317.0048-19", [(30, "kidnapped")]),  # اختطاف 30 فردا
         ("AAW_ARB_20080803.0045-3", [(3, "injured")]),  # اصابة ثلاثة من عناصر الجيش
@@ -102,6 +102,9 @@ def test_numbers_toll_links_counted_noun(gsr_rows, resources):
         ("قتل ١٢ شخصا", 12, False, "killed"),  # Arabic-Indic digits
         # a verb after the counted noun that could also open a toll ("قتلوا 5") still closes this one
         ("إن 12 شخصا على الأقل قتلوا اليوم", 12, True, "killed"),
+        # "one of": a noun with a possessive or with a definite complement follows أحد
+        ("مما نتج عنه استشهاد أحد أفرادها وإصابة زميله", 1, False, "killed"),
+        ("وأسفر الانفجار عن مقتل أحد أفراد الشرطة في العريش", 1, False, "killed"),
     ],
 )
 def test_numbers_values_and_categories(text, value, approximate, category, resources):
@@ -111,7 +114,7 @@ def test_numbers_values_and_categories(text, value, approximate, category, resou
 
 
 @pytest.mark.parametrize(
-    "text", ["لم يصب أحد بأذى", "في عام 2015 زار الرياض", "اتصل على 10:30 صباحا"]
+    "text", ["لم يصب أحد بأذى", "لم يصب أحد من الركاب", "في عام 2015 زار الرياض", "اتصل على 10:30 صباحا"]
 )
 def test_numbers_not_counts(text, resources):
     assert [s for s in nums(text, resources) if s.value.category != "unit"] == []
