@@ -94,16 +94,21 @@ def _protest_in_words(m: Mention) -> bool:
 
 
 _BACK_PRONOUNS = frozenset({"له", "لها", "لهم", "لهما"})
+# "وقوع قتلى بين الطرفين": the dead of the fight between the two sides just told
+_BOTH_SIDES = re.compile(r"\s*(?:بين|من|في صفوف|لدى)\s+(?:ال)?(?:طرفين|جانبين)\b")
 
 
 def _refers_back(m: Mention, doc: Doc, earlier: list[Mention]) -> bool:
-    """A weak mention with a pronoun pointing back ("زيارة له", "زيارته"), or claimed ("أعلن
-    ... مسؤوليته عن الهجوم"), after an act of the same kind already told: a detail of that
-    event, not an event of its own."""
+    """A weak mention with a pronoun pointing back ("زيارة له", "زيارته"), claimed ("أعلن
+    ... مسؤوليته عن الهجوم"), or deaths "between the two sides" ("وقوع قتلى بين الطرفين"),
+    after an act of the same kind already told: a detail of that event, not an event of
+    its own."""
     if not any(e.family.group == m.family.group for e in earlier):
         return False
     if any(c.value == "claim" and c.end <= m.primary.start for c in m.cues):
         return True  # "وأعلن التنظيم مسؤوليته عن الهجوم": a claim for the attack told before
+    if m.family.name in ("kill", "injure") and _BOTH_SIDES.match(doc.text, m.primary.end):
+        return True
     after = doc.text[m.primary.end : m.primary.end + 12].split()
     return bool(after) and after[0].strip("،,.") in _BACK_PRONOUNS
 

@@ -606,3 +606,16 @@ def test_coder_searching_for_bombs_is_no_explosion() -> None:
             "أصيب 18 مجنداً من قوات الأمن المركزي المصري اليوم إثر انفجار عبوة ناسفة بشمال سيناء. "
             "وأضاف المصدر أن قوات الأمن قامت بتمشيط منطقة الحادث بحثاً عن عبوات ناسفة أخرى.")
     assert len(asserted_on(text, "2015-07-26")) == 1
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["وأفادت مصادر محلية بسقوط قتلى من الطرفين.",
+     "وتحدث سكان عن وقوع قتلى بين الطرفين دون تحديد عددهم."],
+)
+def test_coder_deaths_between_the_two_sides_belong_to_the_clash(tail: str) -> None:
+    text = ("اشتباكات في تعز\n\nاندلعت اشتباكات عنيفة بين مسلحي الحوثي والمقاومة الشعبية في حي "
+            "الجحملية بمدينة تعز صباح اليوم. " + tail)
+    evs = marsad.extract(text, published="2015-08-06", resources=RULES, title_first_line=True).events
+    # one clash, with ACLED's 3 for deaths reported without a number
+    assert [(e.sub_event_type, e.fatalities.value) for e in evs] == [("Armed clash", 3)]
