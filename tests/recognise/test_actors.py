@@ -127,6 +127,8 @@ def test_actors_saudinewsnet_offsets_and_speed(saudinewsnet_articles, resources)
         ("بينهم عنصران من الشرطة", "عنصران من الشرطة", "GEN-police"),
         ("وكان من بينهم مسؤولون في حزب الله العراقي", "مسؤولون في حزب الله العراقي", "IQ-UAF-kh"),
         ("نظرا لوجود جنود للجيش الألماني في تركيا", "جنود للجيش الألماني", "DE-MIL"),
+        # AFP's "the fighting opposition factions" of Syria
+        ("وأمطرت الفصائل المقاتلة المعارضة بلدتين محاصرتين بالقذائف", "الفصائل المقاتلة المعارضة", "SY-REB-opp"),
     ],
 )
 def test_actors_members_belong_to_the_group(resources, text, span, actor_id) -> None:
