@@ -220,17 +220,18 @@ def _categorise(
 _POSSESSED = re.compile(r"\w{3,}(?:ها|هم|هما|هن|نا)$")
 
 
-def _one_of(text: str, end: int) -> bool:
-    """Is "أحد" at `end` followed by the group it takes one of: a definite noun, a noun
-    with a possessive pronoun, or a noun with a definite complement?"""
+def _one_of(text: str, end: int) -> str | None:
+    """How "أحد" at `end` takes one of a group: "definite" before a definite noun ("أحد
+    الجنود"), "construct" before a noun with a possessive or a definite complement ("أحد
+    أفرادها", "أحد أفراد الشرطة"), None otherwise ("لم يصب أحد", "أحد من الركاب")."""
     nxt = [text[a:b] for a, b in words_after(text, end, 2)]
     if not nxt:
-        return False
-    return (
-        nxt[0].startswith("ال")
-        or bool(_POSSESSED.fullmatch(nxt[0]))
-        or (len(nxt) > 1 and len(nxt[0]) > 3 and nxt[1].startswith("ال"))  # not "أحد من الركاب"
-    )
+        return None
+    if nxt[0].startswith("ال"):
+        return "definite"
+    if _POSSESSED.fullmatch(nxt[0]) or (len(nxt) > 1 and len(nxt[0]) > 3 and nxt[1].startswith("ال")):
+        return "construct"
+    return None
 
 
 _YEAR = re.compile(r"\d{4}")
@@ -255,10 +256,12 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
         if any(ts <= s and e <= te for ts, te in in_time):
             continue
         first = text[s:e]
+        one_of = None
         if first in ("احد", "احدي"):
             # "أحد الجنود", "أحد أفرادها", "أحد أفراد الشرطة" count one; "لم يصب أحد" counts
             # nobody
-            if not _one_of(text, e):
+            one_of = _one_of(text, e)
+            if one_of is None:
                 continue
             prev = words_before(text, s, 1)
             if prev and text[prev[0][0] : prev[0][1]] in ("لم", "لا", "ولا", "ما"):
@@ -280,6 +283,8 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
         if lex.approx_after_re.match(text, tail):
             approximate = True
         category = _categorise(lex, text, start, cat, tail)
+        if one_of == "construct" and category not in _TOLL:
+            continue  # "أحد مسؤولي الحركة" names a person; only a toll counts him
         val = NumberValue(value, approximate, noun, None, None, category)
         if ns is not None and ne is not None:
             val.counted_start, val.counted_end = doc.norm.to_original(ns, ne)
