@@ -16,7 +16,7 @@ from marsad.actors.cues import MEMBER_WORDS
 from marsad.coder.lexicon import CoderLexicon, Trigger, VictimNoun
 from marsad.coder.mention import Mention
 from marsad.doc import ActorValue, Doc, NumberValue, PlaceValue, Span
-from marsad.places.cues import across_border, distance_anchor, is_dateline
+from marsad.places.cues import names_the_scene
 from marsad.recognise.wordlists import lexicon, norm, strip_prefix
 from marsad.text.normalise import normalise_key
 
@@ -295,21 +295,35 @@ def assign_victims(m: Mention, doc: Doc, lex: CoderLexicon) -> None:
         m.victims_text = (s, e, doc.text[s:e], n.noun)
 
 
+# "وبعيد هذا التفجير الاول في مدينة سوروتش، استهدف هجوم آخر ...": a fronted phrase that
+# dates this event by an earlier one, and whose place is that event's
+_FRONTED = re.compile(r"(?:^|\s)[وف]?(?:بعد|بعيد|عقب|إثر|اثر|غداة|قبل)\s")
+
+
+def _in_fronted_event(m: Mention, doc: Doc, s: Span) -> bool:
+    """Is place `s` inside a fronted "after that event in X," phrase before the trigger?"""
+    if s.end > m.primary.start:
+        return False
+    if "،" not in doc.text[s.end : m.primary.start] and "," not in doc.text[s.end : m.primary.start]:
+        return False
+    return _FRONTED.search(doc.text[m.clause[0] : s.start]) is not None
+
+
 def assign_location(m: Mention, doc: Doc, context_place: Span | None) -> None:
     def pick(spans: list[Span]) -> Span | None:
         places = [
             s for s in spans
-            if s.kind == "place" and isinstance(s.value, PlaceValue) and not across_border(doc.text, s.start)
-            and not is_dateline(doc.text, s.start, s.end) and not distance_anchor(doc.text, s.start)
+            if s.kind == "place" and isinstance(s.value, PlaceValue) and names_the_scene(doc.text, s.start, s.end)
         ]
         if not places:
             return None
 
-        def score(s: Span) -> tuple[int, int, int]:
+        def score(s: Span) -> tuple[int, int, int, int]:
             v: PlaceValue = s.value  # type: ignore[assignment]
             pre = doc.text[max(0, s.start - 12) : s.start].split()
             loc = int(bool(pre) and any(pre[-1].endswith(w) or pre[-1] == w for w in _LOCATIVE))
-            return (_LEVEL_RANK.get(v.level, 0), loc, -abs(s.start - m.primary.start))
+            own = int(not _in_fronted_event(m, doc, s))
+            return (own, _LEVEL_RANK.get(v.level, 0), loc, -abs(s.start - m.primary.start))
 
         return max(places, key=score)
 

@@ -17,7 +17,7 @@ from marsad.coder.modality import assign_modality
 from marsad.coder.model import EventModel
 from marsad.doc import Doc, Span
 from marsad.merge.document import merge_mentions
-from marsad.places.cues import is_dateline
+from marsad.places.cues import names_the_scene
 from marsad.registry import component
 from marsad.resources import Resources
 
@@ -29,7 +29,7 @@ def context_place(doc: Doc) -> Span | None:
         return None
     end = heads[-1].end
     places = [s for s in doc.spans if s.kind == "place" and s.end <= end
-              and not is_dateline(doc.text, s.start, s.end)]
+              and names_the_scene(doc.text, s.start, s.end)]
     if not places:
         return None
     order = {"town": 4, "admin2": 3, "admin1": 2, "country": 1}
@@ -56,7 +56,7 @@ def code_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
             continue
         # "غارة أخرى" is another event; "وإصابة آخر" another person hurt in the same one
         m.distinct = m.family.name not in ("kill", "injure") and m.has_cue("other") and any(
-            c.value == "other" and 0 <= c.start - m.primary.end <= 12 for c in m.cues
+            c.value == "other" and 0 <= c.start - t.end <= 12 for c in m.cues for t in m.triggers
         )
         arguments.assign_location(m, doc, ctx)
         if m.family.group == "withdraw" and m.location is None:
@@ -141,12 +141,17 @@ def _denials_by_cluster(clusters: list[list[Mention]], negated: list[Mention]) -
 
 
 _DEFINITE = re.compile(r"^[وف]?(?:[بلك]?ال|لل)")
+_DEMONSTRATIVE = re.compile(r"(?:^|\s)[وفب]?(?:هذا|هذه|ذلك|تلك)\s+$")
 
 
 def is_anaphoric(m: Mention) -> bool:
     """"المظاهرة", "الاحتجاجات", "الهجوم" alone, or only weak verbs ("رفع المتظاهرون لافتات"):
     with no date, place or toll in its clause, it elaborates an event told elsewhere and
     cannot report one on its own."""
+    before = [m.sentence.text[max(0, t.start - m.sentence.start - 12) : t.start - m.sentence.start]
+              for t in m.triggers]
+    if all(_DEMONSTRATIVE.search(b) for b in before):
+        return True  # "وبعيد هذا التفجير الاول": this very bombing, told before
     weak_only = all(getattr(t.value, "strength", "") in ("weak", "participant") for t in m.triggers)
     definite_nouns = all(
         getattr(t.value, "pos", "") == "n" and _DEFINITE.match(t.text) for t in m.triggers

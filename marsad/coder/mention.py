@@ -175,21 +175,41 @@ def _split(
     by_group: dict[str, list[Found]], cues: list[Found], modal: list[Found], text: str
 ) -> list[list[Found]]:
     """Groups of triggers that tell one event each. A trigger that is denied ("وليست غارات
-    إسرائيلية") or marked as another event ("غارة أخرى", "الغارة الأولى") stands alone."""
+    إسرائيلية") or marked as another event ("غارة أخرى", "الغارة الأولى") stands apart, with
+    the verb right before it and the weapon after it ("استهدف هجوم آخر بسيارة مفخخة")."""
     out: list[list[Found]] = []
     for triggers in by_group.values():
         rest: list[Found] = []
+        alone: list[Found] | None = None  # the last trigger that stands alone, with its weapon
         for t in triggers:
             before = text[max(0, t.start - 12) : t.start].split()
             denied = bool(before) and before[-1] in _NEGATORS
             other = any(c.value == "other" and 0 <= c.start - t.end <= 3 for c in cues)
             if (denied or other) and len(triggers) > 1:
-                out.append([t])
+                alone = [t]
+                out.append(alone)
+                if not other or getattr(t.value, "family", "") in ("kill", "injure"):
+                    alone = None  # "وإصابة آخر": another person hurt in the same attack
+                elif rest and _verb_of(text, rest[-1], t):
+                    alone.insert(0, rest.pop())  # "استهدف هجوم آخر": the other attack's verb
+            elif alone is not None and _instrument_of(text, alone[-1], t):
+                alone.append(t)  # "هجوم آخر بسيارة مفخخة": the other attack's car bomb
             else:
+                alone = None
                 rest.append(t)
         if rest:
             out.append(rest)
     return out
+
+
+def _verb_of(text: str, verb: Found, t: Found) -> bool:
+    """Is `verb` the verb of the noun `t` right after it (VSO: "استهدف هجوم آخر")?"""
+    return getattr(verb.value, "pos", "") == "v" and not text[verb.end : t.start].strip()
+
+
+def _instrument_of(text: str, prev: Found, t: Found) -> bool:
+    """Does `t` name what the act `prev` was done with: "ب" within three words after it?"""
+    return t.prefix.startswith(("ب", "وب")) and len(text[prev.end : t.start].split()) <= 3
 
 
 def _rank(t: Found, lex: CoderLexicon) -> tuple[int, int]:

@@ -199,3 +199,11 @@ def from_land(norm_text: str, start: int) -> bool:
     while m is not None and m.start(1) < start:
         m = FROM_LAND.search(norm_text, m.end())
     return m is not None and m.start(1) == start
+
+
+def names_the_scene(text: str, start: int, end: int) -> bool:
+    """Can the place at start..end be where something happened? Not when it is across a
+    border, a dateline or the anchor of a distance."""
+    return not (
+        across_border(text, start) or is_dateline(text, start, end) or distance_anchor(text, start)
+    )

@@ -619,3 +619,24 @@ def test_coder_deaths_between_the_two_sides_belong_to_the_clash(tail: str) -> No
     evs = marsad.extract(text, published="2015-08-06", resources=RULES, title_first_line=True).events
     # one clash, with ACLED's 3 for deaths reported without a number
     assert [(e.sub_event_type, e.fatalities.value) for e in evs] == [("Armed clash", 3)]
+
+
+def test_coder_another_attack_keeps_its_verb_weapon_and_place() -> None:
+    # "this bombing in Baqubah" dates the second attack by the first: its place is the
+    # first one's; "استهدف هجوم آخر بعبوة ناسفة" is one attack, a roadside bomb
+    text = ("تفجيران في العراق\n\nقتل 12 شخصا في انفجار سيارة مفخخة في سوق ببعقوبة صباح اليوم. "
+            "وبعيد هذا التفجير في بعقوبة، استهدف هجوم آخر بعبوة ناسفة دورية للشرطة في مدينة "
+            "الخالص شمالي المحافظة.")
+    evs = marsad.extract(text, published="2015-07-21", resources=RULES, title_first_line=True).events
+    assert [(e.sub_event_type, e.location.name_en) for e in evs] == [
+        ("Remote explosive/landmine/IED", "Baqubah"), ("Remote explosive/landmine/IED", "Al Khāliş")]
+
+
+def test_coder_a_country_across_the_border_is_not_the_articles_place() -> None:
+    # the headline's "على حدود سوريا" names the border, so the headline and the body's
+    # attack in Suruç are one event
+    text = ("مقتل 5 جنود أتراك بهجوم في بلدة تركية على حدود سوريا\n\nقتل خمسة جنود أتراك اليوم "
+            "في هجوم استهدف مخفرا في بلدة سروج القريبة من الحدود السورية، حسبما أفاد مسؤولون.\n"
+            "وقال وزير الداخلية إن التحقيق جار.")
+    evs = marsad.extract(text, published="2015-07-21", resources=RULES, title_first_line=True).events
+    assert [(e.location.name_en, e.fatalities.value) for e in evs] == [("Suruç", 5)]
