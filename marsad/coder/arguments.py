@@ -300,6 +300,16 @@ def assign_victims(m: Mention, doc: Doc, lex: CoderLexicon) -> None:
 _FRONTED = re.compile(r"(?:^|\s)[وف]?(?:بعد|بعيد|عقب|إثر|اثر|غداة|قبل)\s")
 
 
+def _speakers_place(m: Mention, doc: Doc, s: Span) -> bool:
+    """"وقال أمام الصحافيين في أنقرة «إن ... اعتداء انتحاري»": a place between a reporting
+    verb and the "that" of a report whose content holds the trigger is where the speaker
+    spoke."""
+    if s.end > m.primary.start or not _speaks_before(doc, s.end, m.primary.start):
+        return False
+    verbs = _reporting_verbs()
+    return any(strip_prefix(norm(w.strip("«\"،,:")), verbs) for w in doc.text[m.clause[0] : s.start].split())
+
+
 def _in_fronted_event(m: Mention, doc: Doc, s: Span) -> bool:
     """Is place `s` inside a fronted "after that event in X," phrase before the trigger?"""
     if s.end > m.primary.start:
@@ -314,6 +324,7 @@ def assign_location(m: Mention, doc: Doc, context_place: Span | None) -> None:
         places = [
             s for s in spans
             if s.kind == "place" and isinstance(s.value, PlaceValue) and names_the_scene(doc.text, s.start, s.end)
+            and not _speakers_place(m, doc, s)
         ]
         if not places:
             return None

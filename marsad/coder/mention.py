@@ -106,6 +106,18 @@ def _after_preposition(text: str, start: int) -> bool:
     return bool(words) and words[-1] in _PREPOSITIONS
 
 
+def _object_of_verb(h: Hit, verbs: list[Hit], lex: CoderLexicon, text: str) -> bool:
+    """"استهدف تجمعا لناشطين": a word read as a verb right after a verb of another kind of
+    act is that verb's object (a gathering that was attacked), not a second act. Verbs of one
+    kind may follow each other ("خرجوا يتظاهرون")."""
+    group = lex.families[h.payloads[0].family].group
+    return any(
+        v.end <= h.start and not text[v.end : h.start - len(h.prefix)].strip()
+        and lex.families[v.payloads[0].family].group != group
+        for v in verbs
+    )
+
+
 def _merge_hits(a: list[Hit], b: list[Hit]) -> list[Hit]:
     """Non-overlapping union, longer hits first."""
     taken: list[Hit] = []
@@ -131,6 +143,7 @@ def find_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
     assert doc.norm is not None
     text = doc.norm.text
     verbs = [h for h in lex.verbs.find(text) if not _after_preposition(text, h.start - len(h.prefix))]
+    verbs = [h for h in verbs if not _object_of_verb(h, verbs, lex, text)]
     hits = _merge_hits(lex.nouns.find(text), verbs)
     triggers = _to_found(doc, [h for h in hits if _word_at(text, h.start, h.end) not in lex.not_triggers])
     cues = _to_found(doc, lex.cues.find(text))

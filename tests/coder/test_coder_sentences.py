@@ -477,9 +477,16 @@ def test_coder_a_count_among_the_dead_is_not_added_to_it() -> None:
     assert e.injuries.value == 225
 
 
-def test_coder_a_gathering_that_is_bombed_is_no_protest() -> None:
-    text = ("وقال التنظيم في بيان إن جنوده فجروا سيارة مفخخة مركونة على تجمع لعناصر الحشد في منطقة "
-            "الشرطة الرابعة جنوب غرب بغداد أمس.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال التنظيم في بيان إن جنوده فجروا سيارة مفخخة مركونة على تجمع لعناصر الحشد في منطقة "
+        "الشرطة الرابعة جنوب غرب بغداد أمس.",
+        # the gathering is the object of the attack verb
+        "قتل 12 شخصا في تفجير انتحاري استهدف تجمعا لناشطين في بلدة سروج التركية أمس.",
+    ],
+)
+def test_coder_a_gathering_that_is_bombed_is_no_protest(text: str) -> None:
     subs = {e.sub_event_type for e in events(text, "2015-07-24")}
     assert not subs & {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}, subs
 
@@ -640,3 +647,11 @@ def test_coder_a_country_across_the_border_is_not_the_articles_place() -> None:
             "وقال وزير الداخلية إن التحقيق جار.")
     evs = marsad.extract(text, published="2015-07-21", resources=RULES, title_first_line=True).events
     assert [(e.location.name_en, e.fatalities.value) for e in evs] == [("Suruç", 5)]
+
+
+def test_coder_where_a_speaker_spoke_is_not_where_the_attack_was() -> None:
+    text = ("تفجير انتحاري في سروج\n\nقتل 12 شخصا في تفجير انتحاري استهدف تجمعا لناشطين في بلدة سروج "
+            "التركية أمس. وقال رئيس الوزراء أمام الصحافيين في أنقرة «إن التحقيق يظهر أن الاعتداء "
+            "الانتحاري نفذه تنظيم داعش».")
+    evs = marsad.extract(text, published="2015-07-21", resources=RULES, title_first_line=True).events
+    assert [e.location.name_en for e in evs] == ["Suruç"]
