@@ -141,18 +141,22 @@ def _denials_by_cluster(clusters: list[list[Mention]], negated: list[Mention]) -
 
 
 _DEFINITE = re.compile(r"^[وف]?(?:[بلك]?ال|لل)")
+_WHERE = re.compile(r"(?:^|\s)[وف]?حيث\s+$")
 _DEMONSTRATIVE = re.compile(r"(?:^|\s)[وفب]?(?:هذا|هذه|ذلك|تلك)\s+$")
 
 
 def is_anaphoric(m: Mention) -> bool:
     """"المظاهرة", "الاحتجاجات", "الهجوم" alone, or only weak verbs ("رفع المتظاهرون لافتات"):
     with no date, place or toll in its clause, it elaborates an event told elsewhere and
-    cannot report one on its own."""
+    cannot report one on its own. So does "هذا التفجير" (this bombing), and a weak verb
+    after "حيث" (where), which sets the scene of another event."""
     before = [m.sentence.text[max(0, t.start - m.sentence.start - 12) : t.start - m.sentence.start]
               for t in m.triggers]
     if all(_DEMONSTRATIVE.search(b) for b in before):
         return True  # "وبعيد هذا التفجير الاول": this very bombing, told before
     weak_only = all(getattr(t.value, "strength", "") in ("weak", "participant") for t in m.triggers)
+    if weak_only and all(_WHERE.search(b) for b in before):
+        return True  # "في حديقة المركز حيث تجمع طلاب": the scene of an event told, not a rally
     definite_nouns = all(
         getattr(t.value, "pos", "") == "n" and _DEFINITE.match(t.text) for t in m.triggers
     )
