@@ -235,7 +235,7 @@ def test_coder_nationality_of_the_attack_names_the_forces(text: str, actor1: str
         "وأكد المتظاهرون خلال الكلمات التي ألقاها ممثلو النقابات أن المظاهرة سلمية.",
         "ورفع المتظاهرون لافتات تطالب بتحسين الأجور.",
         # "where students gathered" sets the scene of the bombing told before
-        "ووقع الانفجار في حديقة المركز الثقافي في بلدة سروج حيث تجمع طلاب متطوعون للمشاركة في إعادة الإعمار.",
+        "ووقع الانفجار ظهر أمس في حديقة المركز الثقافي في بلدة سروج حيث تجمع طلاب متطوعون للمشاركة في إعادة إعمار كوباني.",
     ],
 )
 def test_coder_a_sentence_that_only_refers_back_reports_no_event(text: str) -> None:
