@@ -77,6 +77,8 @@ def test_coder_families_on_real_sentences(text: str, sub_event_type: str) -> Non
         ("وكانت الحركة قد خطفت عشرات العاملين الاجانب خلال سلسلة هجمات في يناير عام 2006.", "historical"),
         # a toll over a list of governorates is a summary
         ("ولفت المرصد إلى مقتل 2927 على الأقل من تنظيم داعش جراء غارات التحالف على مقار التنظيم في محافظات حماه وحلب وحمص والحسكة.", "historical"),
+        # competing for control is a goal, not a takeover
+        ("وتدعم الميليشيات المسلحة حكومتين تتنافسان على السيطرة على العاصمة طرابلس منذ أشهر.", "future"),
         # the backdrop of another event
         ("وتأتي تلك الغارات مع استمرار المواجهات المسلحة بين الحوثيين والمقاومة الشعبية في مأرب.", "historical"),
     ],
