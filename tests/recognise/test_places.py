@@ -163,6 +163,13 @@ def test_places_hand_written_arabic_name_for_a_geonames_town(resources):
     assert [(s.value.geonameid, s.value.country) for s in spans] == [(300075, "TR")]
 
 
+def test_places_a_name_that_is_also_a_womans_needs_its_country(resources):
+    """"مروة" is Maroua when Cameroon is named, else the name Marwa."""
+    in_cameroon = places_in("قتل 20 شخصا في تفجير انتحاري في مدينة مروة أقصى شمال الكاميرون", resources)
+    assert any(s.value.geonameid == 2228373 for s in in_cameroon), in_cameroon
+    assert places_in("وقالت الطالبة مروة إن الامتحان كان سهلا", resources) == []
+
+
 @pytest.mark.parametrize(
     "phrase, level, modifier",
     [
