@@ -15,8 +15,13 @@ from marsad.coder.lexicon import CoderLexicon, Family, ModalityCue, Trigger
 from marsad.doc import Attribution, Doc, Sentence, Span
 from marsad.text.matcher import Hit
 
-# clause boundaries inside a sentence: "، فيما", "؛", "، بينما", "، في حين", "، كما"
-_CLAUSE = re.compile(r"[؛;]|[،,]\s*(?=(?:و)?(?:فيما|بينما|في حين|كما|وفي|الى ذلك|إلى ذلك)\s)")
+# clause boundaries inside a sentence: "، فيما", "؛", "، بينما", "، في حين", "، كما", and
+# a relative clause of what a place witnessed
+_CLAUSE = re.compile(
+    r"[؛;]|[،,]\s*(?=(?:و)?(?:فيما|بينما|في حين|كما|وفي|الى ذلك|إلى ذلك)\s)"
+    # "في مدينة مروة التي شهدت الأربعاء الماضي تفجيرين": what the place saw before
+    r"|\s(?=(?:التي|الذي)\s+(?:شهدت|شهد)\s)"
+)
 
 
 @dataclass(slots=True)

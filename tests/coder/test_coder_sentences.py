@@ -659,3 +659,11 @@ def test_coder_where_a_speaker_spoke_is_not_where_the_attack_was() -> None:
             "الانتحاري نفذه تنظيم داعش».")
     evs = marsad.extract(text, published="2015-07-21", resources=RULES, title_first_line=True).events
     assert [e.location.name_en for e in evs] == ["Suruç"]
+
+
+def test_coder_what_a_place_witnessed_before_is_another_event() -> None:
+    text = ("أسفر هجوم انتحاري جديد عن سقوط 15 قتيلا مساء السبت في مدينة مايدوغوري النيجيرية التي "
+            "شهدت الأربعاء الماضي تفجيرين انتحاريين.")
+    evs = asserted_on(text, "2015-07-26")
+    assert sorted((e.date.value.isoformat(), e.fatalities.value) for e in evs) == [
+        ("2015-07-22", None), ("2015-07-25", 15)]
