@@ -46,7 +46,7 @@ class Family:
 class ModalityCue:
     cue: str
     modality: str
-    scope: str  # before | sentence
+    scope: str  # before | clause | sentence
     window: int  # words; 0 = anywhere before
 
 

@@ -42,6 +42,8 @@ def assign_modality(m: Mention, doc: Doc) -> None:
                 continue
             if cue.window and _words_between(doc.text, c.end, m.primary.start) > cue.window:
                 continue
+        elif cue.scope == "clause" and not m.in_clause(c.start):
+            continue
         cand = (_PRIORITY[cue.modality], cue.modality, c.text)
         if best is None or cand[0] > best[0]:
             best = cand

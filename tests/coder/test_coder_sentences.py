@@ -667,3 +667,16 @@ def test_coder_what_a_place_witnessed_before_is_another_event() -> None:
     evs = asserted_on(text, "2015-07-26")
     assert sorted((e.date.value.isoformat(), e.fatalities.value) for e in evs) == [
         ("2015-07-22", None), ("2015-07-25", 15)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نفذت وزارة الداخلية اليوم حكم القتل تعزيراً بحق جانيين بمنطقة جازان لإقدامهما على قتل "
+        "مواطن بضربه بفأس وسلب ما معه من نقود.",
+        "ونفذت السلطات حكم الإعدام شنقا بحق مدان بقتل ثلاثة أشخاص في طهران أمس.",
+    ],
+)
+def test_coder_a_court_sentence_carried_out_is_not_political_violence(text: str) -> None:
+    # the execution is the state's judicial act; the crime it punishes is only referred to
+    assert asserted_on(text, "2015-08-05") == []
