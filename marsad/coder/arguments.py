@@ -14,7 +14,7 @@ import re
 
 from marsad.actors.cues import MEMBER_WORDS
 from marsad.coder.lexicon import CoderLexicon, Trigger, VictimNoun
-from marsad.coder.mention import Mention
+from marsad.coder.mention import Found, Mention
 from marsad.doc import ActorValue, Doc, NumberValue, PlaceValue, Span
 from marsad.places.cues import names_the_scene
 from marsad.recognise.wordlists import lexicon, norm, strip_prefix
@@ -68,6 +68,18 @@ def _has_object(m: Mention, a: Span, doc: Doc) -> bool:
     b = _right_after(m, doc, a.end, ("actor", "number"))
     # a count is an object only when someone is counted: not "مقتل جنديين اثنين"
     return b is not None and (b.kind == "actor" or _right_after(m, doc, b.end, ("actor",)) is not None)
+
+
+_OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن", "نا", "كم"})
+
+
+def _object_pronoun(doc: Doc, t: Found) -> bool:
+    """Does the verb `t` carry its object as a pronoun ("قتلهم", "خطفه")? Then the actor
+    after it is its subject."""
+    end = t.end
+    while end < len(doc.text) and doc.text[end].isalnum():
+        end += 1
+    return doc.text[t.end : end] in _OBJECT_PRONOUNS
 
 
 def _right_after(m: Mention, doc: Doc, end: int, kinds: tuple[str, ...]) -> Span | None:
@@ -215,6 +227,13 @@ def assign_actors(m: Mention, doc: Doc) -> None:
         if (fam in _VICTIM_FAMILIES and a.start >= m.primary.end
                 and _gap(doc, m.primary.end, a.start) <= 1 and _has_object(m, a, doc)):
             perp.append(a)  # "وقتلت قوات الأمن ثلاثة متظاهرين": the subject of an active verb
+            continue
+        if _is_armed(v) and any(
+            getattr(t.value, "family", "") in _VICTIM_FAMILIES and t.end <= a.start
+            and _gap(doc, t.end, a.start) <= 1 and _object_pronoun(doc, t)
+            for t in m.triggers
+        ):
+            perp.append(a)  # "رجال قتلهم مسلحون مجهولون": the verb's object is a pronoun
             continue
         if any(
             getattr(t.value, "family", "") in _VICTIM_FAMILIES and a.start >= t.end

@@ -435,6 +435,9 @@ def test_coder_protesters_are_of_the_town_they_gather_in_not_of_their_cause() ->
         # a group adjective on the weapon names who fired it, not who was hit
         ("استشهاد جندي سعودي وإصابة آخر بمقذوفات حوثية سقطت على مركز حدودي بمحافظة الطوال في منطقة "
          "جازان أمس.", "Ansar Allah (Houthis)", "Military Forces of Saudi Arabia"),
+        # a verb whose object is a pronoun: the group after it is its subject
+        ("وعثر على جثث ثلاثة جنود قتلهم مسلحو تنظيم داعش في الموصل أمس.", "Islamic State",
+         "Military Forces of Iraq"),
         # the dead before a passive kill verb are the victims
         ("وأوضحت مصادر يمنية أن 3 حوثيين على الأقل قتلوا في هجوم للجان المقاومة الشعبية على نقطة "
          "للمتمردين في مديرية الشرية بمحافظة البيضاء أمس.", "Popular Resistance (Yemen)", "Ansar Allah (Houthis)"),
