@@ -26,6 +26,7 @@ from marsad.recognise.wordlists import (
     alternation,
     lexicon,
     norm,
+    strip_prefix,
     words_after,
     words_before,
 )
@@ -60,6 +61,7 @@ class NumberLexicon:
     dual_re: Anchored
     approx_before_re: re.Pattern[str]
     approx_after_re: re.Pattern[str]
+    labels: frozenset[str]  # a noun that a number names, not counts: "القائمة 23"
 
 
 @resource("number_lexicon")
@@ -75,6 +77,7 @@ def load_number_lexicon(resources: Resources) -> NumberLexicon:
     after = {norm(r["cue"]): r["category"] for r in cues if r["kind"] == "after"}
     appr_b = [r["cue"] for r in cues if r["kind"] == "approx_before"]
     appr_a = [r["cue"] for r in cues if r["kind"] == "approx_after"]
+    labels = frozenset(norm(r["cue"]) for r in cues if r["kind"] == "label")
     token_re = re.compile(
         rf"{B0}(?:(?P<wp>[وب])?(?P<word>{alternation(words)})|(?P<dp>[وبلك])?"
         rf"(?P<digits>\d+(?:[.,]\d+)*))(?!\w)"
@@ -87,7 +90,7 @@ def load_number_lexicon(resources: Resources) -> NumberLexicon:
     dual_spec = anchors.add(dual_re, duals, 4, 2)
     return NumberLexicon(
         words, nouns, duals, before, after, anchors.build(), token_spec, dual_spec,
-        approx_before_re, approx_after_re,
+        approx_before_re, approx_after_re, labels,
     )
 
 
@@ -266,6 +269,9 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
             prev = words_before(text, s, 1)
             if prev and text[prev[0][0] : prev[0][1]] in ("لم", "لا", "ولا", "ما"):
                 continue
+        prev = words_before(text, s, 1)
+        if prev and strip_prefix(text[prev[0][0] : prev[0][1]], lex.labels):
+            continue  # "مطلوب القائمة 23", "القرار 2216": a name, not a count
         if first in ("واحد", "واحده") and not text.startswith(" من ", e):
             continue  # "مؤسسة عسكرية واحدة": an adjective, not a count
         value, approximate = value_of(run)

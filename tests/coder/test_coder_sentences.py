@@ -683,3 +683,9 @@ def test_coder_what_a_place_witnessed_before_is_another_event() -> None:
 def test_coder_a_court_sentence_carried_out_is_not_political_violence(text: str) -> None:
     # the execution is the state's judicial act; the crime it punishes is only referred to
     assert asserted_on(text, "2015-08-05") == []
+
+
+def test_coder_a_condemnation_spelt_without_alef_reports_no_new_event() -> None:
+    text = ("دان مجلس العلماء حادث التفجير الذي استهدف مسجد قوات الطوارئ بمنطقة عسير أمس وأسفر عن "
+            "مقتل وإصابة العديد من المصلين.")
+    assert asserted_on(text, "2015-08-07") == []

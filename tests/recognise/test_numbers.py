@@ -114,7 +114,10 @@ def test_numbers_values_and_categories(text, value, approximate, category, resou
 
 
 @pytest.mark.parametrize(
-    "text", ["لم يصب أحد بأذى", "لم يصب أحد من الركاب", "في عام 2015 زار الرياض", "اتصل على 10:30 صباحا"]
+    "text",
+    ["لم يصب أحد بأذى", "لم يصب أحد من الركاب", "في عام 2015 زار الرياض", "اتصل على 10:30 صباحا",
+     # a number that names a list or a resolution counts nothing
+     "كشفت الشرطة تفاصيل مقتل مطلوب القائمة 23 بالقطيف", "تنفيذا للقرار 2216 الصادر عن مجلس الأمن"],
 )
 def test_numbers_not_counts(text, resources):
     assert [s for s in nums(text, resources) if s.value.category != "unit"] == []
