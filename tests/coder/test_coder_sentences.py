@@ -47,6 +47,8 @@ def asserted_on(text: str, published: str):
         # a bomb found or made safe never went off
         ("وفككت قوات الأمن عبوة ناسفة زرعت على جانب الطريق في الرمادي أمس.", "Disrupted weapons use"),
         ("وضبطت قوات الأمن عبوة ناسفة قبل انفجارها في الرمادي أمس.", "Disrupted weapons use"),
+        # sorties that kill are air strikes
+        ("وأوضح البيان أن طيران التحالف الدولي نفذ 15 طلعة جوية في محافظة الأنبار أمس أسفرت عن قتل 25 من عناصر تنظيم داعش.", "Air/drone strike"),
         # "dozens of the rockets" is indefinite: a barrage, not "the rockets" told before
         ("وأطلقت سرايا القدس عشرات الصواريخ على البلدات الإسرائيلية المحيطة بقطاع غزة فجر أمس.", "Shelling/artillery/missile attack"),
         # an attempt is an event: the bomb went off, the target survived
