@@ -266,7 +266,11 @@ def assign_actors(m: Mention, doc: Doc) -> None:
         elif fam in _VICTIM_FAMILIES and not before and gap <= 4:
             target.append(a)  # "مقتل جنديين عراقيين": the killed
         elif fam == "arrest":
-            (perp if v.sector in ("COP", "MIL", "SPY", "GOV", "JUD") else target).append(a)
+            # the state arrests; an armed group that is the verb's subject seized its captives
+            # ("اعتقل مسلحو حركة الشباب ثلاثة عمال": an abduction, see classify)
+            state = v.sector in ("COP", "MIL", "SPY", "GOV", "JUD")
+            subject = (before and gap <= 6) or (not before and gap <= 1 and _has_object(m, a, doc))
+            (perp if state or (subject and (v.inter or 0) in (2, 3, 4)) else target).append(a)
         elif m.family.group not in ("violence", "protest", "arrest") and not before:
             if gap <= 3 and not perp:
                 perp.append(a)

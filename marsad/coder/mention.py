@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from marsad.coder.lexicon import CoderLexicon, Family, ModalityCue, Trigger
-from marsad.doc import Attribution, Doc, Sentence, Span
+from marsad.doc import ActorValue, Attribution, Doc, Sentence, Span
 from marsad.text.matcher import Hit
 
 # clause boundaries inside a sentence: "، فيما", "؛", "، بينما", "، في حين", "، كما", and
@@ -111,6 +111,20 @@ def _after_preposition(text: str, start: int) -> bool:
     return bool(words) and words[-1] in _PREPOSITIONS
 
 
+# named organisations; not forces named by their weapon ("قصف روسي", "طائرات التحالف")
+_ORGANISATIONS = frozenset({"armed_group", "party", "ngo", "igo", "company"})
+
+
+def _in_a_name(doc: Doc, t: Found) -> bool:
+    """Is the trigger a word of an organisation's name ("الجبهة الشعبية لتحرير فلسطين",
+    "هيئة تحرير الشام")?"""
+    return any(
+        s.kind == "actor" and s.start <= t.start and t.end <= s.end
+        and isinstance(s.value, ActorValue) and s.value.kind in _ORGANISATIONS
+        for s in doc.spans
+    )
+
+
 def _object_of_verb(h: Hit, verbs: list[Hit], lex: CoderLexicon, text: str) -> bool:
     """"استهدف تجمعا لناشطين": a word read as a verb right after a verb of another kind of
     act is that verb's object (a gathering that was attacked), not a second act. Verbs of one
@@ -151,6 +165,7 @@ def find_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
     verbs = [h for h in verbs if not _object_of_verb(h, verbs, lex, text)]
     hits = _merge_hits(lex.nouns.find(text), verbs)
     triggers = _to_found(doc, [h for h in hits if _word_at(text, h.start, h.end) not in lex.not_triggers])
+    triggers = [t for t in triggers if not _in_a_name(doc, t)]
     cues = _to_found(doc, lex.cues.find(text))
     modal = _to_found(doc, lex.modality.find(text))
     mentions: list[Mention] = []

@@ -28,6 +28,10 @@ REFERENCED_DAYS = 180  # a past event named by a noun only this long ago is refe
 _PERIOD = re.compile(r"(?:خلال|طوال|طيله|علي مدي)\s+(?:\S+\s+)?(?:اشهر|شهور|الاشهر|الشهور|سنوات|السنوات|اعوام|الاعوام)")
 
 
+# ل before these nouns is purpose; not before attacks: "تعرضت لقصف" was shelled
+_PURPOSE_FAMILIES = frozenset({"takeover", "regain"})
+
+
 def _words_between(text: str, a: int, b: int) -> int:
     return len(text[a:b].split())
 
@@ -54,6 +58,9 @@ def assign_modality(m: Mention, doc: Doc) -> None:
         best = max(best or (0, "", ""), (_PRIORITY["hypothetical"], "hypothetical", "قد"))
     if trig.pos == "v" and m.primary.prefix.endswith("س"):
         best = max(best or (0, "", ""), (_PRIORITY["future"], "future", m.primary.text))
+    if trig.pos == "n" and m.primary.prefix.endswith("ل") and m.family.name in _PURPOSE_FAMILIES:
+        # "للسيطرة على التلال", "لاستعادة السيطرة": to take ground, not taken
+        best = max(best or (0, "", ""), (_PRIORITY["future"], "future", m.primary.prefix + m.primary.text))
     verbal = any(getattr(t.value, "pos", "") == "v" for t in m.triggers)
     date_modality, age = _date_modality(m, doc)
     if (

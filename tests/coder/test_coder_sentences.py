@@ -691,3 +691,23 @@ def test_coder_a_condemnation_spelt_without_alef_reports_no_new_event() -> None:
     text = ("دان مجلس العلماء حادث التفجير الذي استهدف مسجد قوات الطوارئ بمنطقة عسير أمس وأسفر عن "
             "مقتل وإصابة العديد من المصلين.")
     assert asserted_on(text, "2015-08-07") == []
+
+
+def test_coder_a_word_of_a_groups_name_is_no_trigger() -> None:
+    # "لتحرير" in the PFLP's name is not a liberation of territory
+    assert events("وأصدرت الجبهة الشعبية لتحرير فلسطين بيانا في غزة أمس.", "2015-10-26") == []
+
+
+def test_coder_an_advance_to_retake_a_town_is_its_goal() -> None:
+    evs = events("وتقدمت القوات الحكومية أمس لاستعادة السيطرة على مدينة الرمادي.", "2015-10-26")
+    assert [(e.sub_event_type, e.modality) for e in evs] == [("Government regains territory", "future")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["واعتقل مسلحو حركة الشباب ثلاثة عمال إغاثة في مقديشو أمس.",
+     "وقد اعتقلت حركة الشباب ثلاثة عمال إغاثة في مقديشو أمس."],
+)
+def test_coder_an_armed_group_that_arrests_abducts(text: str) -> None:
+    (e,) = asserted_on(text, "2015-10-26")
+    assert (e.sub_event_type, e.actor1.name_en) == ("Abduction/forced disappearance", "Al Shabaab")
