@@ -183,8 +183,8 @@ def gate_applies(doc: Doc, setting: bool | None) -> bool:
     """Does the learned gate filter this document's candidates? `True`/`False` force it;
     unset (the default) means only for a lone sentence: a document with no title and one
     sentence, the kind of text the gate was trained on. Measured on the dev golds, the gate
-    raises sentence-level ASSAULT F1 from 0.39 to 0.61 (5-fold CV) but lowers event F1 on
-    whole articles from 0.85 to 0.67, where the article's own context does its job."""
+    raises sentence-level ASSAULT F1 from 0.39 to 0.60 (5-fold CV) but lowers event F1 on
+    whole articles from 0.85 to 0.64, where the article's own context does its job."""
     if setting is not None:
         return bool(setting)
     return doc.title is None and len(doc.sentences) <= 1
