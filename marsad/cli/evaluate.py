@@ -45,7 +45,7 @@ def gsr(
         try:
             train = coder_train()
             scores = cross_validate(
-                gold.sentences, train, extractor_with_model(extra_actor_files=actors_file), folds,
+                gold.sentences, train, extractor_with_model(extra_actor_files=actors_file, gate=gate), folds,
                 on_fold=lambda i, k, sec: err_console.print(f"fold {i}/{k} trained and scored in {sec:.0f}s"),
             )
         except (LookupError, FoldError) as exc:
@@ -152,6 +152,22 @@ def _print_tables(scores: Any, files: list[str], seconds: float, learned: bool) 
             f"{a['sector_agree']}/{a['sector_compared']}",
         )
     console.print(t)
+    t = Table(title="Confidence reliability: share of predicted positives labelled yes "
+              "(strict: against both no's; clean: against easy no)")
+    for h in ("type", "confidence", "strict events", "strict share yes", "clean events",
+              "clean share yes", "mean confidence"):
+        t.add_column(h, justify="left" if h in ("type", "confidence") else "right")
+    for name, ts in sorted(scores.types.items()):
+        strict, clean = ts.reliability("strict"), ts.reliability("clean")
+        for bs, bc in zip(strict.bands, clean.bands, strict=True):
+            if bs.events:
+                t.add_row(name, f"{bs.low:.1f}-{bs.high:.1f}", str(bs.events), _pct(bs.share_correct),
+                          str(bc.events), _pct(bc.share_correct), _pct(bs.mean_confidence))
+    console.print(t)
+    for name, ts in sorted(scores.types.items()):
+        rel = ts.reliability("strict")
+        console.print(f"{name}: {rel.events} predicted positives, Brier score {_pct(rel.brier)}, "
+                      f"ROC AUC {_pct(rel.auc)} (strict)")
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from marsad.coder import arguments, attribution, classify
+from marsad.coder import arguments, article_confidence, attribution, classify
 from marsad.coder.build import build_event
 from marsad.coder.confidence import score
 from marsad.coder.lexicon import CoderLexicon
@@ -187,6 +187,11 @@ def gate_applies(doc: Doc, setting: bool | None) -> bool:
     whole articles from 0.85 to 0.64, where the article's own context does its job."""
     if setting is not None:
         return bool(setting)
+    return is_lone_sentence(doc)
+
+
+def is_lone_sentence(doc: Doc) -> bool:
+    """A document with no title and one sentence: the kind of text the gate was trained on."""
     return doc.title is None and len(doc.sentences) <= 1
 
 
@@ -229,6 +234,8 @@ def code_events(doc: Doc, resources: Resources) -> Doc:
     denied = _denials_by_cluster(kept, negated)
     for i, cluster in enumerate(kept):
         events.append(build_event(doc, cluster, denied.get(i, []), lex, EXTRACTOR_VERSION))
+    if not is_lone_sentence(doc):  # an article: how it tells each event says how sure to be
+        article_confidence.rescore(events, doc, resources.get("article_confidence"))
     for m in mentions:
         if m.modality in ("future", "hypothetical") or (m.modality == "negated" and not any(
             m.family.group == e_m.family.group for e_m in reported

@@ -1,6 +1,7 @@
 """Rule-based confidence of a mention: how much of an event the clause spells out.
 
-Calibrated against the dev gold by `marsad evaluate gsr --report` (reliability table):
+Used for the types the learned gate does not cover (the reliability tables of `marsad
+evaluate gsr` and `marsad evaluate docs` show how confidence fares):
 each piece of support adds a fixed amount; a weak trigger or a non-asserted modality
 lowers it.
 """

@@ -88,15 +88,18 @@ def cross_validate(
 
 
 def extractor_with_model(
-    pipeline: Sequence[str] | None = None, extra_actor_files: Sequence[str] = ()
+    pipeline: Sequence[str] | None = None, extra_actor_files: Sequence[str] = (),
+    gate: bool | None = None,
 ) -> Callable[[Any], Predict]:
     """`predict_with` for the extractor: a fresh `Resources` carrying the model (compiled
-    matchers come back from the on-disk cache, so a fold costs little more than loading)."""
+    matchers come back from the on-disk cache, so a fold costs little more than loading).
+    `gate=None` keeps the gate's default (on for one-sentence documents), as users run it;
+    `gate=False` keeps every candidate, each with its held-out probability as confidence."""
     from marsad.resources import Resources
 
     def predict_with(model: Any) -> Predict:
-        # the gate's default setting (on for one-sentence documents), as users run it
-        res = Resources(extra_actor_files=extra_actor_files, options={"event_model": model})
+        res = Resources(extra_actor_files=extra_actor_files,
+                        options={"event_model": model, "gate": gate})
         return extractor_predict(res, pipeline)
 
     return predict_with

@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from marsad.doc import ActorRef, Event, LocationRef
+from marsad.doc import ActorRef, Doc, Event, LocationRef
 from marsad.errors import InputError
+from marsad.evaluate.reliability import Reliability, format_reliability, reliability
 
 # Where the shared data lives (../shared beside the repository unless MARSAD_SHARED says).
 DEFAULT_SHARED = Path(os.environ.get("MARSAD_SHARED", Path(__file__).resolve().parents[2].parent / "shared"))
@@ -388,10 +389,16 @@ class DocScores:
     fields: dict[str, FieldScore]
     diffs: list[DocDiff]
     documents: int
+    # (confidence, matched a gold event) for every asserted predicted event
+    confidences: list[tuple[float, bool]] = field(default_factory=list)
+
+    def reliability(self) -> Reliability:
+        return reliability(self.confidences)
 
     def to_dict(self) -> dict[str, Any]:
         return {"documents": self.documents,
                 "fields": {k: v.to_dict() for k, v in self.fields.items()},
+                "reliability": self.reliability().to_dict(),
                 "diffs": [{"id": d.id, "matched": d.matched, "missing": d.missing, "spurious": d.spurious}
                           for d in self.diffs]}
 
@@ -422,6 +429,7 @@ def score_documents(gold_docs: Sequence[GoldDoc], predicted: Sequence[Sequence[E
         raise ValueError("one list of predicted events per gold document is needed")
     fields = {name: FieldScore() for name in FIELDS}
     diffs = []
+    confidences: list[tuple[float, bool]] = []
     for doc, preds in zip(gold_docs, predicted, strict=True):
         preds = asserted(preds)
         for name, fs in fields.items():
@@ -438,22 +446,25 @@ def score_documents(gold_docs: Sequence[GoldDoc], predicted: Sequence[Sequence[E
             matched.append({"gold": describe_gold(g), "predicted": describe_pred(p),
                             "wrong": [k for k, ok in hits.items() if not ok and (_has(g, k) or _has(p, k))]})
         got_g, got_p = {gi for gi, _ in pairs}, {pi for _, pi in pairs}
+        confidences += [(p.confidence, i in got_p) for i, p in enumerate(preds)]
         missing = [describe_gold(g) for i, g in enumerate(doc.events) if i not in got_g]
         spurious = [describe_pred(p) for i, p in enumerate(preds) if i not in got_p]
         diffs.append(DocDiff(doc.id, matched, missing, spurious))
-    return DocScores(fields, diffs, len(gold_docs))
+    return DocScores(fields, diffs, len(gold_docs), confidences)
 
 
-def extract_all(resolved: Sequence[Resolved], **kwargs: Any) -> list[list[Event]]:
+def extract_docs(resolved: Sequence[Resolved], **kwargs: Any) -> list[Doc]:
     """Run the extractor on each gold document's text, dated from the gold."""
     from marsad.extract import extract
 
-    out = []
-    for r in resolved:
-        doc = extract(r.text, id=r.doc.id, published=r.doc.published, title=r.title,
-                      url=r.doc.url, title_first_line=r.title is not None, **kwargs)
-        out.append(list(doc.events))
-    return out
+    return [extract(r.text, id=r.doc.id, published=r.doc.published, title=r.title,
+                    url=r.doc.url, title_first_line=r.title is not None, **kwargs)
+            for r in resolved]
+
+
+def extract_all(resolved: Sequence[Resolved], **kwargs: Any) -> list[list[Event]]:
+    """The events the extractor finds in each gold document."""
+    return [list(d.events) for d in extract_docs(resolved, **kwargs)]
 
 
 def format_scores(scores: DocScores, *, diffs: bool = True) -> str:
@@ -466,6 +477,8 @@ def format_scores(scores: DocScores, *, diffs: bool = True) -> str:
     for name, fs in scores.fields.items():
         lines.append(f"{name:<16}{fs.correct:>8}{fs.gold:>6}{fs.predicted:>6}  "
                      f"{pct(fs.precision)}  {pct(fs.recall)}  {pct(fs.f1)}")
+    lines += ["", *format_reliability(scores.reliability(),
+                                      "Confidence reliability: share of predicted events that match a gold event")]
     if diffs:
         for d in scores.diffs:
             if not (d.missing or d.spurious or any(m["wrong"] for m in d.matched)):

@@ -19,6 +19,7 @@ from typing import Any
 from marsad.doc import Event, Span
 from marsad.evaluate.gsr_actors import ActorAgreement, agreement
 from marsad.evaluate.gsr_data import LABELS, GsrSentence, unique_sentences
+from marsad.evaluate.reliability import Reliability, reliability
 
 #: event modalities that make a sentence positive
 COUNTED_MODALITIES = ("asserted", "historical")
@@ -108,6 +109,8 @@ class TypeScores:
     # label -> [sentences, predicted positive]
     labels: dict[str, list[int]] = field(default_factory=lambda: {lb: [0, 0] for lb in LABELS})
     actors: ActorAgreement = field(default_factory=ActorAgreement)
+    # (confidence of the sentence's best counted event, its label) for predicted positives
+    confidences: list[tuple[float, str]] = field(default_factory=list)
 
     def count(self, label: str, positive: bool) -> None:
         self.labels[label][0] += 1
@@ -133,6 +136,13 @@ class TypeScores:
             self.labels[lb][0] += n
             self.labels[lb][1] += pos
         self.actors.add(other.actors)
+        self.confidences.extend(other.confidences)
+
+    def reliability(self, definition: str = "strict") -> Reliability:
+        """Share of predicted positives labelled `yes`, per confidence band (the
+        definition's negatives count as wrong; other labels are left out)."""
+        scored = ("yes", *NEGATIVES[definition])
+        return reliability((c, lb == "yes") for c, lb in self.confidences if lb in scored)
 
     def label_rates(self) -> dict[str, dict[str, Any]]:
         """Recall on `yes`, false-positive rate on the no's, positive rate on ambiguous."""
@@ -152,6 +162,7 @@ class TypeScores:
             "clean": self.clean.to_dict(),
             "labels": self.label_rates(),
             "actors": self.actors.to_dict(),
+            "reliability": {d: self.reliability(d).to_dict() for d in NEGATIVES},
         }
 
 
@@ -207,6 +218,8 @@ def score_gsr(sentences: Sequence[GsrSentence], predict: Predict) -> GsrScores:
         positive = p.is_positive(s.event_type)
         ts = scores.of(s.event_type)
         ts.count(s.label, positive)
+        if positive:
+            ts.confidences.append((max(e.confidence for e in p.positive_events(s.event_type)), s.label))
         scores.errors += int(p.error is not None)
         scores.outcomes.append(Outcome(s, p, positive))
         if s.label == "yes" and s.has_spans:

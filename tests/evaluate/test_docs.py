@@ -270,5 +270,10 @@ def test_docs_cli_scores_the_worked_example(tmp_path):
     out = json.loads(result.output)
     assert out["documents"] == 1 and out["fields"]["event"]["gold"] == 2
     assert out["diffs"][0]["id"] == "seed-bukamal"
+    rel = out["reliability"]  # every asserted event has a confidence in one band
+    assert rel["events"] == out["fields"]["event"]["predicted"] and rel["held_out"] is False
+    assert sum(b["correct"] for b in rel["bands"]) == out["fields"]["event"]["correct"]
+    one_doc = CliRunner().invoke(app, ["evaluate", "docs", str(path), "--shared", str(SHARED), "--folds", "2"])
+    assert one_doc.exit_code == 2 and "--folds" in one_doc.output  # one document cannot be split in two
     missing = CliRunner().invoke(app, ["evaluate", "docs", str(tmp_path / "nope.json")])
     assert missing.exit_code == 2

@@ -1,0 +1,89 @@
+"""Confidence of events in whole articles, and the calibrated sentence gate."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import marsad
+from marsad.coder.article_confidence import FEATURES, ArticleConfidence, features, position
+from marsad.coder.model import _platt
+from marsad.evaluate.docs_confidence import cross_validate
+from marsad.resources import Resources
+
+ARTICLE = (
+    "مقتل ثلاثة جنود في هجوم على حاجز للجيش في العريش\n"
+    "قتل ثلاثة جنود مصريين وأصيب خمسة آخرون أمس الاثنين في هجوم شنه مسلحون مجهولون على "
+    "حاجز أمني في مدينة العريش بشمال سيناء، بحسب مصادر أمنية. "
+    "وقالت المصادر إن المسلحين فروا بعد الهجوم إلى منطقة صحراوية جنوب المدينة. "
+    "وأضافت أن قوات الجيش بدأت عملية تمشيط واسعة في المنطقة بحثا عن المهاجمين. "
+    "وفي سياق منفصل، اعتقلت قوات الأمن أمس خمسة أشخاص في القاهرة بتهمة الانتماء إلى جماعة محظورة."
+)
+
+
+def _events(resources: Resources):
+    doc = marsad.extract(ARTICLE, published="2015-07-21", title_first_line=True, resources=resources)
+    return doc, [e for e in doc.events if e.modality == "asserted"]
+
+
+def test_article_events_are_ranked_by_how_the_article_tells_them(resources) -> None:
+    doc, evs = _events(resources)
+    attack = next(e for e in evs if e.plover["type"] == "ASSAULT")
+    arrest = next(e for e in evs if e.plover["type"] == "COERCE")
+    assert position(attack, doc) == 0  # told in the headline and the lead
+    assert position(arrest, doc) == 3  # the fourth body sentence, "in a separate context"
+    assert attack.confidence > arrest.confidence
+    assert 0.0 <= arrest.confidence <= attack.confidence <= 1.0
+
+
+def test_article_features_follow_the_event(resources) -> None:
+    off = Resources(options={"article_confidence": None})
+    doc, evs = _events(off)
+    attack = next(e for e in evs if e.plover["type"] == "ASSAULT")
+    x = dict(zip(FEATURES, features(attack, doc), strict=True))
+    assert x["lead"] == 1.0 and x["position"] == 0.0
+    assert x["killed"] == 1.0 and x["place"] == 1.0 and x["violence"] == 1.0 and x["protest"] == 0.0
+    assert x["mentions"] > 0  # the headline and the lead both tell it
+    assert x["sentence_score"] == attack.confidence  # the model was off: the sentence score
+
+
+def test_a_lone_sentence_keeps_the_gate_probability(resources) -> None:
+    text = "قتل ثلاثة جنود مصريين وأصيب خمسة آخرون أمس في هجوم شنه مسلحون على حاجز أمني في مدينة العريش."
+    doc = marsad.extract(text, published="2015-07-21", resources=resources)
+    (ev,) = [e for e in doc.events if e.plover["type"] == "ASSAULT"]
+    assert any(w.startswith("gate p=") and float(w.split("=")[1]) == pytest.approx(ev.confidence, abs=0.006)
+               for w in ev.why)
+
+
+def test_article_model_round_trips_and_rejects_other_features(tmp_path) -> None:
+    model = ArticleConfidence(tuple(0.1 * i for i in range(len(FEATURES))), -0.5)
+    path = tmp_path / "m.json"
+    path.write_text(model.to_json(events=3))
+    assert ArticleConfidence.load(path) == model
+    path.write_text(model.to_json().replace('"lead"', '"headline"'))
+    with pytest.raises(ValueError, match="trained on features"):
+        ArticleConfidence.load(path)
+
+
+def test_cross_validation_scores_each_event_once_held_out() -> None:
+    rng = np.random.default_rng(3)
+    docs = []
+    for _ in range(20):  # lead events are right, late ones are not
+        docs.append([([1.0, 0.0, *rng.random(len(FEATURES) - 2)], True),
+                     ([0.0, 1.5, *rng.random(len(FEATURES) - 2)], False)])
+    pairs = cross_validate(docs, 5)
+    assert len(pairs) == 40
+    right = [c for c, ok in pairs if ok]
+    wrong = [c for c, ok in pairs if not ok]
+    assert min(right) > max(wrong)
+    with pytest.raises(ValueError):
+        cross_validate(docs, 1)
+
+
+def test_platt_scaling_recovers_a_known_calibration() -> None:
+    rng = np.random.default_rng(0)
+    z = rng.normal(0, 3, 20000)
+    y = (rng.random(len(z)) < 1 / (1 + np.exp(-(0.5 * z - 1.0)))).astype(int)
+    scale, shift = _platt(z, y)
+    assert scale == pytest.approx(0.5, abs=0.05) and shift == pytest.approx(-1.0, abs=0.1)
+    assert _platt(z, np.zeros_like(y)) == (1.0, 0.0)  # one class: left uncalibrated
