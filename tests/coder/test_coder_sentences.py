@@ -711,3 +711,25 @@ def test_coder_an_advance_to_retake_a_town_is_its_goal() -> None:
 def test_coder_an_armed_group_that_arrests_abducts(text: str) -> None:
     (e,) = asserted_on(text, "2015-10-26")
     assert (e.sub_event_type, e.actor1.name_en) == ("Abduction/forced disappearance", "Al Shabaab")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a kind of act, a policy, incidents in general: no one event
+        "واتهمت المنظمة الميليشيات المسلحة بارتكاب أعمال قتل واغتصاب ونهب في القرى المحيطة بالمدينة.",
+        "وقالت الناشطة إن النساء في المخيم يتحدثن عن حوادث اغتصاب وسوء معاملة كل يوم.",
+        "وارتبط اسمه بسياسة الاغتيالات التي انتهجتها الحكومة في صفوف قادة المعارضة.",
+        # a weapons test and a drill are not attacks
+        "وأثارت تجربة صواريخ إيران بعيدة المدى قلقا في العواصم الغربية.",
+        "وقال إن التدريبات تشمل التدرب على اختطاف جنود وتفجير العربات العسكرية.",
+    ],
+)
+def test_coder_a_kind_of_act_is_no_event(text: str) -> None:
+    assert [e for e in asserted(text) if e.plover["type"] == "ASSAULT"] == []
+
+
+def test_coder_one_act_told_beside_such_words_is_still_an_event() -> None:
+    text = "واختطف مسلحون مجهولون أمس ثلاثة جنود من حاجز للجيش في العريش، في تكرار لأعمال العنف في المنطقة."
+    (ev,) = [e for e in asserted(text) if e.plover["type"] == "ASSAULT"]
+    assert ev.sub_event_type == "Abduction/forced disappearance"
