@@ -148,13 +148,18 @@ _DEMONSTRATIVE = re.compile(r"(?:^|\s)[وفب]?(?:هذا|هذه|ذلك|تلك)\s
 def is_anaphoric(m: Mention) -> bool:
     """"المظاهرة", "الاحتجاجات", "الهجوم" alone, or only weak verbs ("رفع المتظاهرون لافتات"):
     with no date, place or toll in its clause, it elaborates an event told elsewhere and
-    cannot report one on its own. So does "هذا التفجير" (this bombing), and a weak verb
-    after "حيث" (where), which sets the scene of another event."""
+    cannot report one on its own, unless people take to the streets in it. So does "هذا
+    التفجير" (this bombing), and a weak verb after "حيث" (where), which sets the scene of
+    another event."""
     before = [m.sentence.text[max(0, t.start - m.sentence.start - 12) : t.start - m.sentence.start]
               for t in m.triggers]
     if all(_DEMONSTRATIVE.search(b) for b in before):
         return True  # "وبعيد هذا التفجير الاول": this very bombing, told before
     weak_only = all(getattr(t.value, "strength", "") in ("weak", "participant") for t in m.triggers)
+    if m.family.plover_type == "PROTEST" and m.has_cue("street") and any(
+        getattr(t.value, "pos", "") == "v" for t in m.triggers
+    ):
+        return False  # "وخرج المتظاهرون إلى الشوارع": they took to the streets, told here
     if weak_only and all(_WHERE.search(b) for b in before):
         return True  # "في حديقة المركز حيث تجمع طلاب": the scene of an event told, not a rally
     definite_nouns = all(

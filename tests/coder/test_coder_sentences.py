@@ -733,3 +733,20 @@ def test_coder_one_act_told_beside_such_words_is_still_an_event() -> None:
     text = "واختطف مسلحون مجهولون أمس ثلاثة جنود من حاجز للجيش في العريش، في تكرار لأعمال العنف في المنطقة."
     (ev,) = [e for e in asserted(text) if e.plover["type"] == "ASSAULT"]
     assert ev.sub_event_type == "Abduction/forced disappearance"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وخرج المتظاهرون الى الشوارع في مدينة كراتشي مرددين هتافات ضد الحكومة.",
+        "ونزل المتظاهرون إلى الشوارع في عدة مدن مصرية احتجاجا على رفع أسعار الوقود.",
+    ],
+)
+def test_coder_protesters_taking_to_the_streets_are_a_protest(text: str) -> None:
+    (ev,) = [e for e in asserted(text) if e.plover["type"] == "PROTEST"]
+    assert ev.sub_event_type == "Peaceful protest"
+
+
+def test_coder_protesters_in_the_streets_without_a_verb_are_no_new_protest() -> None:
+    text = "ورقص المتظاهرون في الشوارع رافعين الأعلام وصور زعيمهم."
+    assert [e for e in asserted(text) if e.plover["type"] == "PROTEST"] == []
