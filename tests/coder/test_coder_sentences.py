@@ -750,3 +750,11 @@ def test_coder_protesters_taking_to_the_streets_are_a_protest(text: str) -> None
 def test_coder_protesters_in_the_streets_without_a_verb_are_no_new_protest() -> None:
     text = "ورقص المتظاهرون في الشوارع رافعين الأعلام وصور زعيمهم."
     assert [e for e in asserted(text) if e.plover["type"] == "PROTEST"] == []
+
+
+def test_coder_a_verb_saying_the_attack_was_done_anchors_its_noun() -> None:
+    text = "وقال المتحدث إن المسلحين شنوا الهجوم على نقطة التفتيش بسيارة مفخخة يقودها انتحاري."
+    (ev,) = [e for e in asserted(text) if e.plover["type"] == "ASSAULT"]
+    assert ev.sub_event_type == "Suicide bomb"
+    # the launching of strikes as an option is no attack
+    assert asserted("ثمة خيار آخر يتمثل في شن ضربات جوية ضد معسكرات المسلحين.") == []
