@@ -59,6 +59,10 @@ def supported(m: Mention, lex: CoderLexicon, victim_nouns: int) -> bool:
         return bool(others) or bool(armed) or toll or victim_nouns > 0
     if group == "protest":
         protesters = any(a.inter == 6 for a in actors)
+        if trig.strength == "crowd":  # "رفع العلم", "نزل الذهب": only people protesting make it one
+            told = any(getattr(t.value, "strength", "") != "crowd" for t in others)
+            return (told or protesters or _counts(m, "people") or m.has_cue("street")
+                    or _crowd_after(m))
         places = any(s.kind in ("place", "time") for s in m.entities)
         return bool(others) or protesters or places or _counts(m, "people")
     if group in ("withdraw", "visit", "base"):
@@ -68,6 +72,20 @@ def supported(m: Mention, lex: CoderLexicon, victim_nouns: int) -> bool:
     if group == "intercept":
         return m.has_cue("aerial") or bool(others)
     return bool(others) or bool(actors)
+
+
+#: what a count right after a crowd verb must not be: "نزل الذهب 3.4 بالمئة"
+_NOT_PEOPLE = frozenset({"unit", "money", "time", "percent"})
+
+
+def _crowd_after(m: Mention) -> bool:
+    """A crowd counted right after the verb: "تجمع عشرات الفلسطينيين", "خرج آلاف", or a
+    "crowd" cue ("تجمع عدد من أنصار الحريري")."""
+    end = m.primary.end
+    for s in m.entities:
+        if s.kind == "number" and isinstance(s.value, NumberValue) and 0 <= s.start - end <= 2:
+            return s.value.category not in _NOT_PEOPLE
+    return any(c.value == "crowd" and 0 <= c.start - end <= 2 for c in m.cues)
 
 
 def anchored(m: Mention, victim_nouns: int) -> bool:

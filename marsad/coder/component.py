@@ -155,7 +155,7 @@ def is_anaphoric(m: Mention) -> bool:
               for t in m.triggers]
     if all(_DEMONSTRATIVE.search(b) for b in before):
         return True  # "وبعيد هذا التفجير الاول": this very bombing, told before
-    weak_only = all(getattr(t.value, "strength", "") in ("weak", "participant") for t in m.triggers)
+    weak_only = all(getattr(t.value, "strength", "") in ("weak", "crowd", "participant") for t in m.triggers)
     if m.family.plover_type == "PROTEST" and m.has_cue("street") and any(
         getattr(t.value, "pos", "") == "v" for t in m.triggers
     ):

@@ -28,7 +28,7 @@ class Trigger:
     form: str
     pos: str  # n | v
     family: str
-    strength: str  # strong | weak | consequence
+    strength: str  # strong | weak | crowd | consequence | participant (triggers.tsv)
 
 
 @dataclass(frozen=True, slots=True)

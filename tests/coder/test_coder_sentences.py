@@ -758,3 +758,29 @@ def test_coder_a_verb_saying_the_attack_was_done_anchors_its_noun() -> None:
     assert ev.sub_event_type == "Suicide bomb"
     # the launching of strikes as an option is no attack
     assert asserted("ثمة خيار آخر يتمثل في شن ضربات جوية ضد معسكرات المسلحين.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ورفع مدير الجامعة أسمى آيات الشكر والتقدير لوزير التعليم أمس في الرياض.",
+        "ونزل سعر خام برنت أربعة سنتات إلى 56.61 دولار للبرميل أمس في لندن.",
+        "وأغلق سهم إعمار العقارية مستقرا أمس في دبي.",
+        "وبدأ اللاعب مسيرته مع نادي غريميو في مدينة بورتو اليغري.",
+        "وتوجهت المستشارة الألمانية إلى باريس أمس لإجراء محادثات مع الرئيس الفرنسي.",
+    ],
+)
+def test_coder_a_crowd_verb_without_a_crowd_is_no_protest(text: str) -> None:
+    assert [e for e in asserted(text) if e.plover["type"] == "PROTEST"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتجمع عشرات الفلسطينيين في ميدان المنارة وسط مدينة رام الله أمس تضامنا مع الأسرى.",
+        "وتجمع عدد من أنصار الحزب بعد الظهر في ساحة النور بطرابلس.",
+        "ورفع المتظاهرون أمام مقر البرلمان في عمان أمس لافتات تطالب بإسقاط الحكومة.",
+    ],
+)
+def test_coder_a_crowd_verb_with_a_crowd_is_a_protest(text: str) -> None:
+    assert [e for e in asserted(text) if e.plover["type"] == "PROTEST"]
