@@ -51,6 +51,9 @@ def supported(m: Mention, lex: CoderLexicon, victim_nouns: int) -> bool:
         return False  # "لقي 4 أشخاص مصرعهم في حادث اصطدام": a road accident, not violence
     if fam == "destroy":
         return bool(armed) or bool(others)
+    if fam in _TERRITORY and trig.strength == "weak" and not _takes_ground(m):
+        # "السيطرة على الحريق", "تحرير الرهائن": no ground changes hands
+        return any(getattr(t.value, "family", "") not in _TERRITORY for t in others)
     if trig.strength == "strong":
         return True
     if group == "violence":
@@ -86,6 +89,20 @@ def _crowd_after(m: Mention) -> bool:
         if s.kind == "number" and isinstance(s.value, NumberValue) and 0 <= s.start - end <= 2:
             return s.value.category not in _NOT_PEOPLE
     return any(c.value == "crowd" and 0 <= c.start - end <= 2 for c in m.cues)
+
+
+_TERRITORY = frozenset({"takeover", "regain"})
+
+
+def _takes_ground(m: Mention) -> bool:
+    """A place or a word for ground ("مواقع", "المدينة", "مطار") within four words after
+    the trigger."""
+    start = m.primary.end
+    window = m.sentence.text[start - m.sentence.start:].split()[:4]
+    end = start + sum(len(w) + 1 for w in window) + 1
+    return any(start <= s.start < end for s in m.entities if s.kind == "place") or any(
+        c.value == "ground" and start <= c.start < end for c in m.cues
+    )
 
 
 def anchored(m: Mention, victim_nouns: int) -> bool:

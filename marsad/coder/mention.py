@@ -84,12 +84,15 @@ class Mention:
         return self.clause[0] <= start < self.clause[1]
 
 
-def _to_found(doc: Doc, hits: list[Hit], attr: str = "payload") -> list[Found]:
+def _to_found(doc: Doc, hits: list[Hit], every: bool = False) -> list[Found]:
+    """Matches in original offsets: the first payload of each, or one per payload (`every`:
+    a cue word may hold several roles, "مواقع" a target and ground)."""
     assert doc.norm is not None
     out: list[Found] = []
     for h in hits:
         s, e = doc.norm.to_original(h.start, h.end)
-        out.append(Found(s, e, doc.text[s:e], h.prefix, h.payloads[0]))
+        for p in h.payloads if every else h.payloads[:1]:
+            out.append(Found(s, e, doc.text[s:e], h.prefix, p))
     return out
 
 
@@ -166,7 +169,7 @@ def find_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
     hits = _merge_hits(lex.nouns.find(text), verbs)
     triggers = _to_found(doc, [h for h in hits if _word_at(text, h.start, h.end) not in lex.not_triggers])
     triggers = [t for t in triggers if not _in_a_name(doc, t)]
-    cues = _to_found(doc, lex.cues.find(text))
+    cues = _to_found(doc, lex.cues.find(text), every=True)
     modal = _to_found(doc, lex.modality.find(text))
     mentions: list[Mention] = []
     for sent in doc.sentences:

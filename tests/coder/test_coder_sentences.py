@@ -784,3 +784,20 @@ def test_coder_a_crowd_verb_without_a_crowd_is_no_protest(text: str) -> None:
 )
 def test_coder_a_crowd_verb_with_a_crowd_is_a_protest(text: str) -> None:
     assert [e for e in asserted(text) if e.plover["type"] == "PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكد أن فرق الدفاع المدني تمكنت أمس من السيطرة على الحريق في مستودع بمدينة الدمام.",
+        "ورفضت الهند مساعدة عسكرية عرضتها إسرائيل من أجل تحرير الرهائن المحتجزين في الفندق.",
+    ],
+)
+def test_coder_taking_no_ground_is_no_territorial_change(text: str) -> None:
+    assert [e for e in asserted(text) if e.event_type == "Battles"] == []
+
+
+def test_coder_taking_a_site_is_a_territorial_change() -> None:
+    text = "وتمكنت المقاومة الشعبية أمس من السيطرة على مواقع لمليشيات الحوثي في محافظة مأرب."
+    (ev,) = [e for e in asserted(text) if e.event_type == "Battles"]
+    assert ev.sub_event_type == "Non-state actor overtakes territory"
