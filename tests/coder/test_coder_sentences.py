@@ -801,3 +801,14 @@ def test_coder_taking_a_site_is_a_territorial_change() -> None:
     text = "وتمكنت المقاومة الشعبية أمس من السيطرة على مواقع لمليشيات الحوثي في محافظة مأرب."
     (ev,) = [e for e in asserted(text) if e.event_type == "Battles"]
     assert ev.sub_event_type == "Non-state actor overtakes territory"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وفاة اثنين وإصابة 13 سعوديا في حوادث مرورية بالأردن أمس.",
+        "إصابة 17 شخصا بينهم 5 أطفال في حريق بمحافظة الخرج أمس.",
+    ],
+)
+def test_coder_deaths_and_injuries_in_an_accident_are_no_attack(text: str) -> None:
+    assert [e for e in asserted(text) if e.plover["type"] == "ASSAULT"] == []
