@@ -137,12 +137,12 @@ class PhraseMatcher(Generic[T]):
         """Non-overlapping hits, longest first then leftmost, in text order."""
         cands = sorted(self.iter_candidates(text), key=lambda h: (h.start - h.end, h.start))
         taken: list[Hit[T]] = []
-        used: list[tuple[int, int]] = []
+        used = bytearray(len(text))  # 1 where a kept hit lies: one slice test per candidate
         for h in cands:
-            if any(h.start < e and s < h.end for s, e in used):
+            if 1 in used[h.start : h.end]:
                 continue
             taken.append(h)
-            used.append((h.start, h.end))
+            used[h.start : h.end] = b"\x01" * (h.end - h.start)
         taken.sort(key=lambda h: h.start)
         return taken
 
