@@ -812,3 +812,14 @@ def test_coder_taking_a_site_is_a_territorial_change() -> None:
 )
 def test_coder_deaths_and_injuries_in_an_accident_are_no_attack(text: str) -> None:
     assert [e for e in asserted(text) if e.plover["type"] == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أمير مكة يوجه بسرعة القبض على المتحرشين بفتاتين في جدة",
+        "وأمر الأمير خالد الفيصل بسرعة القبض على الجناة في جدة أمس.",
+    ],
+)
+def test_coder_an_order_to_arrest_is_no_arrest_yet(text: str) -> None:
+    assert [e for e in asserted(text) if e.plover["type"] == "COERCE"] == []
