@@ -71,6 +71,8 @@ def supported(m: Mention, lex: CoderLexicon, victim_nouns: int) -> bool:
     if group in ("withdraw", "visit", "base"):
         return bool(armed)
     if group == "agree":
+        if trig.strength == "weak" and not _concluded(m):
+            return False  # "اتفاق فيينا النووي لن يقطع الطريق", "انتهاك الهدنة": referred to
         return len(actors) >= 2 or bool(armed)
     if group == "intercept":
         return m.has_cue("aerial") or bool(others)
@@ -89,6 +91,20 @@ def _crowd_after(m: Mention) -> bool:
         if s.kind == "number" and isinstance(s.value, NumberValue) and 0 <= s.start - end <= 2:
             return s.value.category not in _NOT_PEOPLE
     return any(c.value == "crowd" and 0 <= c.start - end <= 2 for c in m.cues)
+
+
+def _concluded(m: Mention) -> bool:
+    """An agreement reached, signed, declared or taking effect: a "concluded" cue in its
+    clause within eight words before one of its words ("توصلت الحكومة والحوثيون أمس إلى
+    اتفاق", "سريان الهدنة")."""
+    text = m.sentence.text
+    for t in m.triggers:
+        before = text[: t.start - m.sentence.start].split()[-8:]
+        lo = t.start - sum(len(w) + 1 for w in before) - 1
+        lo = max(lo, m.clause[0])
+        if any(c.value == "concluded" and lo <= c.start and c.end <= t.start for c in m.cues):
+            return True
+    return False
 
 
 _TERRITORY = frozenset({"takeover", "regain"})

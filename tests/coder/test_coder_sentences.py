@@ -823,3 +823,19 @@ def test_coder_deaths_and_injuries_in_an_accident_are_no_attack(text: str) -> No
 )
 def test_coder_an_order_to_arrest_is_no_arrest_yet(text: str) -> None:
     assert [e for e in asserted(text) if e.plover["type"] == "COERCE"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اتهمت باكستان الهند أمس بانتهاك الهدنة في إقليم كشمير.",
+        "وقال الوزير إن الاتفاق حول البرنامج النووي الإيراني لا يمنع الجيش من إبقاء الخيار العسكري مطروحا.",
+    ],
+)
+def test_coder_an_agreement_referred_to_is_no_agreement(text: str) -> None:
+    assert [e for e in asserted(text) if e.plover["type"] == "AGREE"] == []
+
+
+def test_coder_an_agreement_reached_is_an_agreement() -> None:
+    text = "وتوصلت الحكومة اليمنية والحوثيون أمس إلى اتفاق لوقف إطلاق النار في مدينة تعز."
+    assert [e for e in asserted(text) if e.plover["type"] == "AGREE"]
