@@ -839,3 +839,15 @@ def test_coder_an_agreement_referred_to_is_no_agreement(text: str) -> None:
 def test_coder_an_agreement_reached_is_an_agreement() -> None:
     text = "وتوصلت الحكومة اليمنية والحوثيون أمس إلى اتفاق لوقف إطلاق النار في مدينة تعز."
     assert [e for e in asserted(text) if e.plover["type"] == "AGREE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ptype"),
+    [
+        ("وكان القضاء وجه إلى كيم كي جونغ تهمة الشروع بالقتل حول الهجوم على السفير في سيول.", "ASSAULT"),
+        ("ودخلت تشكيلات الجيش المعركة لفك الحصار عن المدينة وصولا إلى تحريرها تماما من الحوثيين.", "ASSAULT"),
+        ("وتسعى الحكومة إلى منع المستخدمين من الدعوة إلى احتجاجات ضد الحكومة في العاصمة.", "PROTEST"),
+    ],
+)
+def test_coder_a_charge_a_goal_or_a_call_is_no_event(text: str, ptype: str) -> None:
+    assert [e for e in asserted(text) if e.plover["type"] == ptype] == []
