@@ -851,3 +851,17 @@ def test_coder_an_agreement_reached_is_an_agreement() -> None:
 )
 def test_coder_a_charge_a_goal_or_a_call_is_no_event(text: str, ptype: str) -> None:
     assert [e for e in asserted(text) if e.plover["type"] == ptype] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ptype"),
+    [
+        ("وأظهرت الدراسة أن فرصة إصابة الرجال بسرطان البروستاتا أعلى في المدن.", "ASSAULT"),
+        ("وتعرض اللاعبان أمس إلى إصابتين، الأول عبارة عن كدمة في القدم والآخر كدمة في الكتف.", "ASSAULT"),
+        ("وكانت المغنية قد هاجمت زميلها أمس قائلة إنه ليس طبيعيا.", "ASSAULT"),
+        ("وتمنح حالة الطوارئ صلاحيات أكبر للشرطة وتمنع أي تجمعات أو مظاهرات أو احتجاجات.", "PROTEST"),
+        ("وخرجت جموع من الشعب اليمني إلى الساحات للتعبير عن فرحتها بالنصر.", "PROTEST"),
+    ],
+)
+def test_coder_illness_words_bans_and_celebrations_are_no_event(text: str, ptype: str) -> None:
+    assert [e for e in asserted(text) if e.plover["type"] == ptype] == []
