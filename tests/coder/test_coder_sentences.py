@@ -865,3 +865,15 @@ def test_coder_a_charge_a_goal_or_a_call_is_no_event(text: str, ptype: str) -> N
 )
 def test_coder_illness_words_bans_and_celebrations_are_no_event(text: str, ptype: str) -> None:
     assert [e for e in asserted(text) if e.plover["type"] == ptype] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وستلتئم المحكمة الخميس لمواصلة محاكمة 22 رجلا وسبع نساء يشتبه بضلوعهم في الاعتداء على المسجد.",
+        "بلغ عدد الضحايا المدنيين في أفغانستان مستوى قياسيا خلال النصف الأول من العام حيث قتل 1592 مدنيا.",
+        "وقال رئيس البلدية إن التفشي الفتاك لداء المحاربين القدماء أودى بحياة سبعة أشخاص في المدينة.",
+    ],
+)
+def test_coder_suspects_tallies_and_disease_report_no_new_attack(text: str) -> None:
+    assert [e for e in asserted(text) if e.plover["type"] == "ASSAULT"] == []
