@@ -62,6 +62,9 @@ def assign_modality(m: Mention, doc: Doc) -> None:
         # "للسيطرة على التلال", "لاستعادة السيطرة": to take ground, not taken
         best = max(best or (0, "", ""), (_PRIORITY["future"], "future", m.primary.prefix + m.primary.text))
     verbal = any(getattr(t.value, "pos", "") == "v" for t in m.triggers)
+    if not verbal and best is None and _after_the_fact(m, doc):
+        # "عادوا إلى عدن بعد تحريرها", "عقب الهجوم": what the sentence tells came after it
+        best = (_PRIORITY["referenced"], "referenced", "after")
     date_modality, age = _date_modality(m, doc)
     if (
         date_modality == "historical" and not verbal and age > REFERENCED_DAYS
@@ -89,6 +92,32 @@ def assign_modality(m: Mention, doc: Doc) -> None:
     if best is not None:
         m.modality, m.modality_why = best[1], best[2]
         m.why.append(f"modality {best[1]} ({best[2]})")
+
+
+#: "after" words: a noun event right after one is what the sentence's news followed
+_AFTER = frozenset({"بعد", "وبعد", "عقب", "وعقب", "منذ"})
+#: families whose nouns tell the toll itself: "مقتل 3 بعد انفجار" is still a report
+_TOLL_FAMILIES = frozenset({"kill", "injure"})
+
+
+def _after_the_fact(m: Mention, doc: Doc) -> bool:
+    """Every trigger a noun, the first right after بعد / عقب / منذ and known already
+    (definite, or with a pronoun: "بعد تحريرها", "عقب الهجوم"), and no death or injury word
+    or count in the clause. An indefinite one is news: "سيطرت على منطقة الفاو بعد مواجهات
+    عنيفة" tells the clashes."""
+    first = min(m.triggers, key=lambda t: t.start)
+    before = doc.text[max(0, first.start - 8) : first.start].split()
+    if not before or before[-1] not in _AFTER:
+        return False
+    end = first.end
+    while end < len(doc.text) and doc.text[end].isalnum():
+        end += 1  # a pronoun suffix: "تحريرها"
+    if not (first.text.startswith("ال") or first.prefix.endswith("ال") or end > first.end):
+        return False
+    if any(getattr(t.value, "family", "") in _TOLL_FAMILIES for t in m.triggers):
+        return False
+    return not any(s.kind == "number" and getattr(s.value, "category", None) in ("killed", "injured")
+                   for s in m.entities)
 
 
 #: light verbs in the imperfect that start with ت (a past تفعّل such as "تمكن" also does)

@@ -877,3 +877,11 @@ def test_coder_illness_words_bans_and_celebrations_are_no_event(text: str, ptype
 )
 def test_coder_suspects_tallies_and_disease_report_no_new_attack(text: str) -> None:
     assert [e for e in asserted(text) if e.plover["type"] == "ASSAULT"] == []
+
+
+def test_coder_a_known_event_after_which_the_news_came_is_background() -> None:
+    text = "وعادت الحكومة أمس إلى عدن بعد تحريرها من المتمردين الحوثيين."
+    assert [e for e in asserted(text) if e.plover["type"] == "ASSAULT"] == []
+    # an indefinite one is news: the clashes are told here
+    text = "وسيطرت المقاومة الشعبية في محافظة مأرب أمس على منطقة الفاو بعد مواجهات عنيفة مع الحوثيين."
+    assert [e for e in asserted(text) if e.plover["type"] == "ASSAULT"]
