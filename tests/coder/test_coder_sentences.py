@@ -885,3 +885,15 @@ def test_coder_a_known_event_after_which_the_news_came_is_background() -> None:
     # an indefinite one is news: the clashes are told here
     text = "وسيطرت المقاومة الشعبية في محافظة مأرب أمس على منطقة الفاو بعد مواجهات عنيفة مع الحوثيين."
     assert [e for e in asserted(text) if e.plover["type"] == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مقتل 16 شرطيا جراء تحطم مروحية في شمال شرق كولومبيا",
+        "مجلس الأمن يصوت الجمعة على قرار حول هجمات النظام السوري بالكيماوي",
+        "وقال إنه لا يميل إلى الذهاب إلى جبهات القتال لأغراض التصوير.",
+    ],
+)
+def test_coder_crashes_resolutions_and_front_lines_are_no_attack(text: str) -> None:
+    assert [e for e in asserted(text) if e.plover["type"] == "ASSAULT"] == []
