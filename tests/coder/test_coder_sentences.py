@@ -897,3 +897,15 @@ def test_coder_a_known_event_after_which_the_news_came_is_background() -> None:
 )
 def test_coder_crashes_resolutions_and_front_lines_are_no_attack(text: str) -> None:
     assert [e for e in asserted(text) if e.plover["type"] == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أهالي بريدة ينددون بتفجير مسجد الطوارئ ويقفون صفا واحدا",
+        "نائب رئيس وأعضاء مجلس الأمة الكويتي يستنكرون تفجير أبها الإرهابي",
+        "إعصار يخلف 6 قتلى و4 مفقودين في تايوان",
+    ],
+)
+def test_coder_condemnations_and_storms_are_no_attack(text: str) -> None:
+    assert [e for e in asserted(text) if e.plover["type"] == "ASSAULT"] == []
