@@ -49,6 +49,8 @@ def supported(m: Mention, lex: CoderLexicon, victim_nouns: int) -> bool:
         getattr(t.value, "family", "") in ("kill", "injure") for t in others
     ):
         return False  # "لقي 4 أشخاص مصرعهم في حادث اصطدام": a road accident, not violence
+    if fam == "sexual" and any(c.value == "usurped" and 0 <= c.start - m.primary.end <= 2 for c in m.cues):
+        return False  # "اغتصاب الشرعية", "اغتصاب منطقة أبيي": usurping, not rape
     if fam == "destroy":
         return bool(armed) or bool(others)
     if fam in _TERRITORY and trig.strength == "weak" and not _takes_ground(m):

@@ -909,3 +909,10 @@ def test_coder_crashes_resolutions_and_front_lines_are_no_attack(text: str) -> N
 )
 def test_coder_condemnations_and_storms_are_no_attack(text: str) -> None:
     assert [e for e in asserted(text) if e.plover["type"] == "ASSAULT"] == []
+
+
+def test_coder_usurping_power_is_no_sexual_violence() -> None:
+    text = "ظل الحوثيون يكذبون على الجميع إلى أن قاموا باغتصاب الشرعية من الحكومة في صنعاء."
+    assert [e for e in asserted(text) if e.sub_event_type == "Sexual violence"] == []
+    text = "وقالت الشرطة إن ثلاثة مسلحين اغتصبوا امرأة في قرية قرب الفاشر أمس."
+    assert [e for e in asserted(text) if e.sub_event_type == "Sexual violence"]
