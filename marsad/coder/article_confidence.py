@@ -3,7 +3,7 @@ article tells the event.
 
 The sentence gate (`model.py`) answers "would annotators call this lone sentence an
 event?". In a whole article its probability hardly ranks the coded events: on
-gold/docs-dev.json its ROC AUC is 0.53 (chance is 0.5). What does rank them is how the
+gold/docs-dev.json its ROC AUC is 0.51 (chance is 0.5). What does rank them is how the
 article tells the event: in the headline or lead rather than in background further down, in
 several sentences, with a victim and a toll. These cues, and the sentence-level score as
 one more, go into a logistic regression fitted on the matched and unmatched events of the
