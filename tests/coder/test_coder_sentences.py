@@ -916,3 +916,11 @@ def test_coder_usurping_power_is_no_sexual_violence() -> None:
     assert [e for e in asserted(text) if e.sub_event_type == "Sexual violence"] == []
     text = "وقالت الشرطة إن ثلاثة مسلحين اغتصبوا امرأة في قرية قرب الفاشر أمس."
     assert [e for e in asserted(text) if e.sub_event_type == "Sexual violence"]
+
+
+def test_coder_condolences_refer_to_deaths_told_elsewhere() -> None:
+    text = "ونقل نائب الملك في بداية الاجتماع تعازي ومواساة الملك لأسر ضحايا التفجير الإرهابي في أبها."
+    assert [e for e in asserted(text) if e.plover["type"] == "ASSAULT"] == []
+    # a funeral that reports a death of yesterday still reports it
+    text = "شيعت جموع المصلين ظهر اليوم جثمان الرقيب ماجد السبيعي الذي استشهد أمس الجمعة على الحد الجنوبي بنجران."
+    assert [e for e in asserted_on(text, "2015-08-08") if e.plover["type"] == "ASSAULT"]
