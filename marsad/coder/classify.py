@@ -81,8 +81,9 @@ def supported(m: Mention, lex: CoderLexicon, victim_nouns: int) -> bool:
     return bool(others) or bool(actors)
 
 
-#: what a count right after a crowd verb must not be: "نزل الذهب 3.4 بالمئة"
-_NOT_PEOPLE = frozenset({"unit", "money", "time", "percent"})
+#: what a count right after a crowd verb must not count (numbers.py categories): units,
+#: prices and percentages, "نزل الذهب 3.4 بالمئة"
+_NOT_PEOPLE = frozenset({"unit"})
 
 
 def _crowd_after(m: Mention) -> bool:
