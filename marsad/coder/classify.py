@@ -45,6 +45,8 @@ def supported(m: Mention, lex: CoderLexicon, victim_nouns: int) -> bool:
         return False  # protesters mentioned, no protest told
     if group == "violence" and not anchored(m, victim_nouns):
         return False
+    if group == "violence" and m.has_cue("crime") and not armed:
+        return False  # "قتل شاب في مشاجرة", "سطو": a common crime, not political violence
     if fam in ("kill", "injure") and m.has_cue("accident") and all(
         getattr(t.value, "family", "") in ("kill", "injure") for t in others
     ):

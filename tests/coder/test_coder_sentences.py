@@ -924,3 +924,10 @@ def test_coder_condolences_refer_to_deaths_told_elsewhere() -> None:
     # a funeral that reports a death of yesterday still reports it
     text = "شيعت جموع المصلين ظهر اليوم جثمان الرقيب ماجد السبيعي الذي استشهد أمس الجمعة على الحد الجنوبي بنجران."
     assert [e for e in asserted_on(text, "2015-08-08") if e.plover["type"] == "ASSAULT"]
+
+
+def test_coder_a_common_crime_is_no_political_violence() -> None:
+    text = "وقتل شاب وأصيب اثنان آخران في مشاجرة بين عدد من الشبان في حي السويدي بالرياض أمس."
+    assert [e for e in asserted(text) if e.plover["type"] == "ASSAULT"] == []
+    text = "وقتل مسلحون مجهولون شابا في حي السويدي بالرياض أمس بعد مشاجرة معه."
+    assert [e for e in asserted(text) if e.plover["type"] == "ASSAULT"]
