@@ -46,7 +46,7 @@ class Family:
 class ModalityCue:
     cue: str
     modality: str
-    scope: str  # before | clause | sentence
+    scope: str  # before | order (before, and the trigger carries ب) | clause | sentence
     window: int  # words; 0 = anywhere before
 
 

@@ -41,11 +41,13 @@ def assign_modality(m: Mention, doc: Doc) -> None:
     best: tuple[int, str, str] | None = None
     for c in m.modality_cues:
         cue: ModalityCue = c.value  # type: ignore[assignment]
-        if cue.scope == "before":
+        if cue.scope in ("before", "order"):
             if not (m.clause[0] <= c.start and c.end <= m.primary.start):
                 continue
             if cue.window and _words_between(doc.text, c.end, m.primary.start) > cue.window:
                 continue
+            if cue.scope == "order" and not m.primary.prefix.endswith("ب"):
+                continue  # "وجه بالقبض على": ordered; "وجه ضربة": struck
         elif cue.scope == "clause" and not m.in_clause(c.start):
             continue
         cand = (_PRIORITY[cue.modality], cue.modality, c.text)

@@ -819,10 +819,17 @@ def test_coder_deaths_and_injuries_in_an_accident_are_no_attack(text: str) -> No
     [
         "أمير مكة يوجه بسرعة القبض على المتحرشين بفتاتين في جدة",
         "وأمر الأمير خالد الفيصل بسرعة القبض على الجناة في جدة أمس.",
+        "وجه أمير منطقة مكة المكرمة بالقبض على مجموعة المتحرشين بفتاتين في أحد متنزهات جدة.",
+        "ونظم الأهالي الغاضبون تجمعات في شوارع اللاذقية وطالبوا بتوقيف سليمان الأسد.",
     ],
 )
 def test_coder_an_order_to_arrest_is_no_arrest_yet(text: str) -> None:
     assert [e for e in asserted(text) if e.plover["type"] == "COERCE"] == []
+
+
+def test_coder_a_blow_dealt_is_no_order() -> None:
+    text = "ووجه الجيش الليبي أمس ضربة جوية لمواقع المسلحين في مدينة درنة."
+    assert [e for e in asserted(text) if e.plover["type"] == "ASSAULT"]
 
 
 @pytest.mark.parametrize(
