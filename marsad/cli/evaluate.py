@@ -157,15 +157,15 @@ def _print_tables(scores: Any, files: list[str], seconds: float, learned: bool) 
     for h in ("type", "confidence", "strict events", "strict share yes", "clean events",
               "clean share yes", "mean confidence"):
         t.add_column(h, justify="left" if h in ("type", "confidence") else "right")
-    for name, ts in sorted(scores.types.items()):
-        strict, clean = ts.reliability("strict"), ts.reliability("clean")
-        for bs, bc in zip(strict.bands, clean.bands, strict=True):
+    strict = {name: ts.reliability("strict") for name, ts in sorted(scores.types.items())}
+    for name, rel in strict.items():
+        clean = scores.types[name].reliability("clean")
+        for bs, bc in zip(rel.bands, clean.bands, strict=True):
             if bs.events:
                 t.add_row(name, f"{bs.low:.1f}-{bs.high:.1f}", str(bs.events), _pct(bs.share_correct),
                           str(bc.events), _pct(bc.share_correct), _pct(bs.mean_confidence))
     console.print(t)
-    for name, ts in sorted(scores.types.items()):
-        rel = ts.reliability("strict")
+    for name, rel in strict.items():
         console.print(f"{name}: {rel.events} predicted positives, Brier score {_pct(rel.brier)}, "
                       f"ROC AUC {_pct(rel.auc)} (strict)")
 

@@ -11,7 +11,7 @@ protest with intervention or excessive force; a territorial change depends on wh
 from __future__ import annotations
 
 from marsad.coder.lexicon import CoderLexicon, Trigger
-from marsad.coder.mention import Mention
+from marsad.coder.mention import Mention, words_between
 from marsad.doc import ActorValue, NumberValue
 
 _REMOTE = {"bombard", "air", "drone", "shelling", "rocket", "ied", "explosion", "suicide", "grenade", "chemical"}
@@ -98,32 +98,32 @@ def _crowd_after(m: Mention) -> bool:
     return any(c.value == "crowd" and 0 <= c.start - end <= 2 for c in m.cues)
 
 
+def _words(m: Mention, a: int, b: int) -> int:
+    """Words between two document offsets of the mention's sentence."""
+    return words_between(m.sentence.text, a - m.sentence.start, b - m.sentence.start)
+
+
 def _concluded(m: Mention) -> bool:
     """An agreement reached, signed, declared or taking effect: a "concluded" cue in its
-    clause within eight words before one of its words ("توصلت الحكومة والحوثيون أمس إلى
+    clause among the eight words before one of its words ("توصلت الحكومة والحوثيون أمس إلى
     اتفاق", "سريان الهدنة")."""
-    text = m.sentence.text
-    for t in m.triggers:
-        before = text[: t.start - m.sentence.start].split()[-8:]
-        lo = t.start - sum(len(w) + 1 for w in before) - 1
-        lo = max(lo, m.clause[0])
-        if any(c.value == "concluded" and lo <= c.start and c.end <= t.start for c in m.cues):
-            return True
-    return False
+    return any(
+        c.value == "concluded" and m.in_clause(c.start) and c.end <= t.start
+        and _words(m, c.end, t.start) <= 7
+        for c in m.cues for t in m.triggers
+    )
 
 
 _TERRITORY = frozenset({"takeover", "regain"})
 
 
 def _takes_ground(m: Mention) -> bool:
-    """A place or a word for ground ("مواقع", "المدينة", "مطار") within four words after
+    """A place or a word for ground ("مواقع", "المدينة", "مطار") among the four words after
     the trigger."""
-    start = m.primary.end
-    window = m.sentence.text[start - m.sentence.start:].split()[:4]
-    end = start + sum(len(w) + 1 for w in window) + 1
-    return any(start <= s.start < end for s in m.entities if s.kind == "place") or any(
-        c.value == "ground" and start <= c.start < end for c in m.cues
-    )
+    end = m.primary.end
+    starts = [s.start for s in m.entities if s.kind == "place"]
+    starts += [c.start for c in m.cues if c.value == "ground"]
+    return any(end <= st and _words(m, end, st) < 4 for st in starts)
 
 
 def anchored(m: Mention, victim_nouns: int) -> bool:

@@ -96,7 +96,7 @@ def _to_found(doc: Doc, hits: list[Hit], every: bool = False) -> list[Found]:
     return out
 
 
-def _word_at(text: str, start: int, end: int) -> str:
+def word_at(text: str, start: int, end: int) -> str:
     """The whole word around text[start:end] (clitics included)."""
     while start > 0 and text[start - 1].isalnum():
         start -= 1
@@ -107,6 +107,11 @@ def _word_at(text: str, start: int, end: int) -> str:
 
 #: no verb follows these: "على تجمع" is a gathering, not "gathered" ("من" may: "من قتل")
 _PREPOSITIONS = frozenset({"علي", "في", "الي", "عن", "ضد", "نحو", "حول", "مع", "لدي"})
+
+
+def words_between(text: str, a: int, b: int) -> int:
+    """How many words lie in text[a:b]."""
+    return len(text[a:b].split())
 
 
 def _after_preposition(text: str, start: int) -> bool:
@@ -167,7 +172,7 @@ def find_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
     verbs = [h for h in lex.verbs.find(text) if not _after_preposition(text, h.start - len(h.prefix))]
     verbs = [h for h in verbs if not _object_of_verb(h, verbs, lex, text)]
     hits = _merge_hits(lex.nouns.find(text), verbs)
-    triggers = _to_found(doc, [h for h in hits if _word_at(text, h.start, h.end) not in lex.not_triggers])
+    triggers = _to_found(doc, [h for h in hits if word_at(text, h.start, h.end) not in lex.not_triggers])
     triggers = [t for t in triggers if not _in_a_name(doc, t)]
     cues = _to_found(doc, lex.cues.find(text), every=True)
     modal = _to_found(doc, lex.modality.find(text))

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from marsad.coder.lexicon import ModalityCue, Trigger
-from marsad.coder.mention import Mention
+from marsad.coder.mention import Mention, word_at, words_between
 from marsad.doc import Doc, TimeValue
 from marsad.text.normalise import normalise_key
 
@@ -32,10 +32,6 @@ _PERIOD = re.compile(r"(?:خلال|طوال|طيله|علي مدي)\s+(?:\S+\s+)
 _PURPOSE_FAMILIES = frozenset({"takeover", "regain"})
 
 
-def _words_between(text: str, a: int, b: int) -> int:
-    return len(text[a:b].split())
-
-
 def assign_modality(m: Mention, doc: Doc) -> None:
     trig: Trigger = m.primary.value  # type: ignore[assignment]
     best: tuple[int, str, str] | None = None
@@ -44,7 +40,7 @@ def assign_modality(m: Mention, doc: Doc) -> None:
         if cue.scope in ("before", "order"):
             if not (m.clause[0] <= c.start and c.end <= m.primary.start):
                 continue
-            if cue.window and _words_between(doc.text, c.end, m.primary.start) > cue.window:
+            if cue.window and words_between(doc.text, c.end, m.primary.start) > cue.window:
                 continue
             if cue.scope == "order" and not m.primary.prefix.endswith("ب"):
                 continue  # "وجه بالقبض على": ordered; "وجه ضربة": struck
@@ -111,10 +107,8 @@ def _after_the_fact(m: Mention, doc: Doc) -> bool:
     before = doc.text[max(0, first.start - 8) : first.start].split()
     if not before or before[-1] not in _AFTER:
         return False
-    end = first.end
-    while end < len(doc.text) and doc.text[end].isalnum():
-        end += 1  # a pronoun suffix: "تحريرها"
-    if not (first.text.startswith("ال") or first.prefix.endswith("ال") or end > first.end):
+    suffixed = not word_at(doc.text, first.start, first.end).endswith(first.text)  # "تحريرها"
+    if not (first.text.startswith("ال") or first.prefix.endswith("ال") or suffixed):
         return False
     if any(getattr(t.value, "family", "") in _TOLL_FAMILIES for t in m.triggers):
         return False

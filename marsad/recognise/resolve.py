@@ -13,17 +13,18 @@ from marsad.registry import component
 from marsad.resources import Resources
 
 _CLASHES = {frozenset({"actor", "place"}), frozenset({"source", "place"})}
+#: kind -> the kinds it clashes with
+_RIVALS = {kind: [k for pair in _CLASHES if kind in pair for k in pair if k != kind]
+           for kind in {k for pair in _CLASHES for k in pair}}
 
 
 def resolve_overlaps(spans: list[Span]) -> list[Span]:
     keep: list[Span] = []
     # kept spans by kind, so each span is checked only against the kinds it clashes with
     kept: dict[str, list[Span]] = {}
-    rivals = {kind: [k for pair in _CLASHES if kind in pair for k in pair if k != kind]
-              for kind in {k for pair in _CLASHES for k in pair}}
     for s in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
         if any(s.start < k.end and k.start < s.end
-               for kind in rivals.get(s.kind, ()) for k in kept.get(kind, ())):
+               for kind in _RIVALS.get(s.kind, ()) for k in kept.get(kind, ())):
             continue
         keep.append(s)
         kept.setdefault(s.kind, []).append(s)
