@@ -1,4 +1,5 @@
-"""`marsad evaluate docs` and `marsad evaluate dedup`: scores against the document and dedup gold."""
+"""`marsad evaluate docs`, `dedup` and `audit`: scores against the document gold, the dedup gold
+and a hand-judged sample of events on real articles."""
 
 from __future__ import annotations
 
@@ -87,6 +88,30 @@ def dedup(
         emit_json({**scores.to_dict(), "articles": len(resolved), "events": len(items)}, pretty=True)
     else:
         typer.echo(dd.format_pair_scores(scores, articles=len(resolved), events=len(items)))
+
+
+@evaluate_app.command("audit")
+def audit(
+    path: Path = typer.Argument(..., help="audit TSV of hand-judged events (e.g. gold/audit-dev.tsv)"),
+    corpus: Path = typer.Option(dg.DEFAULT_CORPUS, help=CORPUS_HELP),
+    as_json: bool = typer.Option(False, "--json", help="machine-readable figures and changes"),
+    no_diff: bool = typer.Option(False, "--no-diff", help="print the table only"),
+) -> None:
+    """Precision on real articles: re-extract a hand-judged random sample of events and
+    report which are still output, which are gone, and the precision of the rest."""
+    from marsad.evaluate import audit as au
+
+    try:
+        judged = au.load_audit(path)
+        resolved = dg.resolve_texts(au.audit_docs(judged), corpus)
+    except MarsadError as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    scores = au.score_audit(judged, resolved, dg.extract_all(resolved))
+    if as_json:
+        emit_json(scores.to_dict(), pretty=True)
+    else:
+        typer.echo(au.format_audit(scores, changes=not no_diff))
 
 
 def register(app: typer.Typer) -> None:
