@@ -62,7 +62,9 @@ def supported(m: Mention, lex: CoderLexicon, victim_nouns: int) -> bool:
         return True
     if group == "violence":
         if trig.strength == "consequence":
-            return toll or victim_nouns > 0 or bool(actors) or bool(others)
+            # deaths or injuries with no act and nobody named: "لقي شخص مصرعه وأصيب آخر"
+            # is as often an accident or an illness as violence
+            return bool(actors) or bool(others)
         return bool(others) or bool(armed) or toll or victim_nouns > 0
     if group == "protest":
         protesters = any(a.inter == 6 for a in actors)

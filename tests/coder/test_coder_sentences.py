@@ -938,3 +938,20 @@ def test_coder_a_common_crime_is_no_political_violence() -> None:
     assert [e for e in asserted(text) if e.plover["type"] == "ASSAULT"] == []
     text = "وقتل مسلحون مجهولون شابا في حي السويدي بالرياض أمس بعد مشاجرة معه."
     assert [e for e in asserted(text) if e.plover["type"] == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلنت المديرية العامة للشؤون الصحية حالة الطوارئ في مستشفيات المنطقة بعد وقوع 50 إصابة على الطريق السريع.",
+        "وأصيب اللاعب في الدقيقة 82 وغادر الملعب على نقالة.",
+        "ارتفع عدد الوفيات في الولايات الجنوبية إلى 335 قتيلا.",
+    ],
+)
+def test_coder_deaths_or_injuries_with_no_act_and_nobody_named_are_no_attack(text: str) -> None:
+    assert asserted(text) == []
+
+
+def test_coder_deaths_of_named_victims_are_still_an_attack() -> None:
+    subs = [e.plover["type"] for e in asserted("وقتل ثلاثة جنود عراقيين وأصيب خمسة آخرون في الموصل أمس.")]
+    assert "ASSAULT" in subs
