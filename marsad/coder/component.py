@@ -13,7 +13,7 @@ from marsad.coder.build import build_event
 from marsad.coder.confidence import score
 from marsad.coder.lexicon import CoderLexicon
 from marsad.coder.mention import Mention, find_mentions
-from marsad.coder.modality import assign_modality
+from marsad.coder.modality import assign_modality, reports_news
 from marsad.coder.model import EventModel
 from marsad.doc import Doc, Span
 from marsad.merge.document import merge_mentions
@@ -41,10 +41,14 @@ def code_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
     kept: list[Mention] = []
     mentions = find_mentions(doc, lex)
     accident = _accident_story(doc, mentions)
+    news = is_lone_sentence(doc) or reports_news(doc)
     for m in mentions:
         if accident and _deaths_only(m):
             continue  # "وفاة 4 أشخاص في مكان الحادث" in a road-accident story
         assign_modality(m, doc)
+        if not news and m.modality == "asserted":
+            m.modality, m.modality_why = "referenced", "no date or source in the article"
+            m.why.append("modality referenced (no date or source in the article)")
         arguments.assign_actors(m, doc)
         arguments.assign_victims(m, doc, lex)
         victims = len(arguments.victim_nouns(m, doc, lex))

@@ -32,6 +32,27 @@ _PERIOD = re.compile(r"(?:خلال|طوال|طيله|علي مدي)\s+(?:\S+\s+)
 _PURPOSE_FAMILIES = frozenset({"takeover", "regain"})
 
 
+#: characters from which an article with no date and no source is not a news report
+LONG_ARTICLE = 1000
+#: time words a column uses for "nowadays" ("والمسؤولية اليوم مسؤولية الجميع"): no date
+_NOWADAYS = frozenset({"اليوم", "واليوم"})
+
+
+def reports_news(doc: Doc) -> bool:
+    """Does the article say when or who says? A report has a date or a time word ("أمس",
+    "ليل الاثنين") or a source (an agency, a ministry, "مصادر محلية"); an opinion column, a
+    sermon, a feature or a festival page has neither, and the acts it names are not events
+    it reports ("قتل قدوتكم الخليفة عمر", "اغتالت فرحتنا"). A short item is not judged
+    (a flash or a video caption of a few lines often has neither), nor is a lone sentence:
+    it is a fragment of an article whose date and sources are elsewhere."""
+    if len(doc.text) < LONG_ARTICLE:
+        return True
+    return any(
+        s.kind == "source" or (s.kind == "time" and s.text.strip() not in _NOWADAYS)
+        for s in doc.spans
+    )
+
+
 def assign_modality(m: Mention, doc: Doc) -> None:
     trig: Trigger = m.primary.value  # type: ignore[assignment]
     best: tuple[int, str, str] | None = None

@@ -30,6 +30,7 @@ from typing import Any
 from marsad.doc import Event
 from marsad.errors import InputError
 from marsad.evaluate.docs import GoldDoc, Resolved
+from marsad.evaluate.reliability import Reliability, format_reliability, reliability
 
 VERDICTS = ("right", "type", "mention", "wrong")
 COLUMNS = ("url", "trigger_start", "trigger", "event_type", "sub_event_type", "verdict", "note")
@@ -98,6 +99,8 @@ class AuditScores:
     unjudged: int = 0  # output events the audit has no verdict for
     articles: int = 0
     changes: list[dict[str, Any]] = field(default_factory=list)
+    # (confidence, a real event the article reports) of each judged event still output
+    confidences: list[tuple[float, bool]] = field(default_factory=list)
 
     @property
     def output(self) -> int:
@@ -118,8 +121,12 @@ class AuditScores:
             "output": dict(self.kept), "gone": dict(self.gone),
             "retyped": self.retyped, "unjudged": self.unjudged,
             "precision": self.precision(), "precision_with_mentions": self.precision(mentions=True),
+            "reliability": self.reliability().to_dict(),
             "changes": self.changes,
         }
+
+    def reliability(self) -> Reliability:
+        return reliability(self.confidences)
 
 
 def score_audit(judged: Sequence[Judged], resolved: Sequence[Resolved],
@@ -139,6 +146,7 @@ def score_audit(judged: Sequence[Judged], resolved: Sequence[Resolved],
             continue
         claimed.add(id(e))
         scores.kept[j.verdict] += 1
+        scores.confidences.append((e.confidence, j.verdict in ("right", "type")))
         if e.event_type != j.event_type:
             scores.retyped += 1
             scores.changes.append({"url": j.url, "trigger": j.trigger, "verdict": j.verdict,
@@ -164,6 +172,9 @@ def format_audit(scores: AuditScores, *, changes: bool = True) -> str:
         f"output with another event type than judged:   {scores.retyped}",
         f"output events the audit has no verdict for:   {scores.unjudged}",
     ]
+    lines += ["", *format_reliability(
+        scores.reliability(), "Confidence reliability: share of judged events still output that "
+        "are real events the article reports")]
     if changes and scores.changes:
         lines += ["", "changes since the audit (a `wrong` gone is a gain, a `right` gone a loss):"]
         lines += [f"  {c['verdict']:<8} {c['change']:<12} {c['trigger']}  ({c['note']})  {c['url']}"

@@ -955,3 +955,38 @@ def test_coder_deaths_or_injuries_with_no_act_and_nobody_named_are_no_attack(tex
 def test_coder_deaths_of_named_victims_are_still_an_attack() -> None:
     subs = [e.plover["type"] for e in asserted("وقتل ثلاثة جنود عراقيين وأصيب خمسة آخرون في الموصل أمس.")]
     assert "ASSAULT" in subs
+
+
+# an opinion column: long, with neither a date ("اليوم" here means nowadays) nor a source
+COLUMN = ("بيوت الله ليست ساحة للحرب\n\n"
+    "ما الذي يدفع شابا في مقتبل العمر إلى أن يحمل حزاما ناسفا ويدخل بيتا من بيوت الله؟ "
+    "هذا السؤال يتردد في كل مجلس وفي كل بيت، ولا يجد جوابا شافيا. "
+    "لقد فجر الانتحاري نفسه بين المصلين وقتل الركع السجود، وظن أنه يتقرب إلى الله بدمائهم. "
+    "إن الفكر الذي يبيح هذا الفعل فكر منحرف، يقوم على التكفير واستباحة الدماء المعصومة، "
+    "ولا يمت إلى الإسلام بصلة، مهما رفع أصحابه من شعارات ومهما زعموا من نصرة للدين. "
+    "والمسؤولية اليوم مسؤولية الجميع: الأسرة التي تراقب أبناءها وتعرف أصدقاءهم، والمدرسة التي "
+    "تحصن العقول بالعلم والحوار، والمسجد الذي يبين سماحة الدين ويرد على الشبهات، والإعلام الذي "
+    "يكشف زيف الدعاية المتطرفة ويفضح من يقف خلفها. "
+    "ولن يفلح هؤلاء في شق صف المجتمع أو زعزعة أمنه، فالتاريخ يشهد أن الفتن تنكسر على صخرة "
+    "الوحدة، وأن الشعوب التي تلتف حول قيادتها وعلمائها تخرج من المحن أقوى مما كانت. "
+    "علينا أن نتحدث مع أبنائنا بصراحة، وأن نسمع منهم قبل أن يسمعوا من غيرنا، وأن نملأ فراغهم "
+    "بما ينفعهم من علم وعمل ورياضة، فالفراغ هو الباب الذي يدخل منه المحرضون. "
+    "وما أحوجنا اليوم إلى خطاب ديني معتدل يصل إلى الشباب بلغتهم، ويجيب عن أسئلتهم دون تعنيف أو تجاهل. "
+    "حفظ الله بلادنا من كل سوء، ورحم الله الشهداء وألهم ذويهم الصبر والسلوان.")
+
+
+def test_coder_a_column_with_no_date_or_source_reports_no_event() -> None:
+    evs = marsad.extract(COLUMN, title_first_line=True, published="2015-08-08", resources=RULES).events
+    assert [e for e in evs if e.modality == "asserted"] == []
+
+
+def test_coder_the_same_act_told_by_a_source_is_reported() -> None:
+    news = COLUMN.replace("لقد فجر الانتحاري نفسه", "وقال مصدر أمني إن انتحاريا فجر نفسه")
+    evs = marsad.extract(news, title_first_line=True, published="2015-08-08", resources=RULES).events
+    assert "Suicide bomb" in [e.sub_event_type for e in evs if e.modality == "asserted"]
+
+
+def test_coder_a_short_item_needs_no_date_or_source() -> None:
+    item = "احتجاجات في بيروت\n\nاحتشد مئات المتظاهرين في ساحة الشهداء وسط بيروت احتجاجا على أزمة النفايات."
+    evs = marsad.extract(item, title_first_line=True, published="2015-08-10", resources=RULES).events
+    assert "PROTEST" in [e.plover["type"] for e in evs if e.modality == "asserted"]
