@@ -47,6 +47,12 @@ def supported(m: Mention, lex: CoderLexicon, victim_nouns: int) -> bool:
         return False
     if group == "violence" and m.has_cue("crime") and not armed:
         return False  # "قتل شاب في مشاجرة", "سطو": a common crime, not political violence
+    if group in ("violence", "arrest") and _kin_killed(m, lex) and not any(
+        (a.sector or "") in ("REB", "UAF") or a.inter in (2, 3) for a in actors
+    ):
+        # "أقدم على قتل شقيقه", and the arrest of the man who did: a family killing is a
+        # common crime, unless an armed group did it (a jihadist who kills his cousin)
+        return False
     if fam in ("kill", "injure") and m.has_cue("accident") and all(
         getattr(t.value, "family", "") in ("kill", "injure") for t in others
     ):
@@ -103,6 +109,24 @@ def _crowd_after(m: Mention) -> bool:
 def _words(m: Mention, a: int, b: int) -> int:
     """Words between two document offsets of the mention's sentence."""
     return words_between(m.sentence.text, a - m.sentence.start, b - m.sentence.start)
+
+
+#: violence one person can do to another by hand; not weapons of war
+_PERSONAL = frozenset({"kill", "injure", "beat", "torture", "shooting", "attack", "abduct", "sexual"})
+
+
+def _kin_killed(m: Mention, lex: CoderLexicon) -> bool:
+    """A relative of the doer right after an act of violence in the clause ("أقدم على قتل
+    شقيقه", "بالاعتداء على شقيقه"), and no weapon of war there: a strike or a bomb that
+    kills a family is no family killing."""
+    violent = [t for t in m.clause_triggers
+               if lex.families[t.value.family].group == "violence"]  # type: ignore[union-attr]
+    if any(t.value.family not in _PERSONAL for t in violent):  # type: ignore[union-attr]
+        return False
+    return any(
+        c.value == "kin" and t.end <= c.start and _words(m, t.end, c.start) <= 1
+        for c in m.cues for t in violent
+    )
 
 
 def _concluded(m: Mention) -> bool:

@@ -43,6 +43,7 @@ class Mention:
     triggers: list[Found]
     primary: Found
     doc_index: int  # order in the document
+    clause_triggers: list[Found] = field(default_factory=list)  # of every group in the clause
     entities: list[Span] = field(default_factory=list)  # in the clause
     sentence_entities: list[Span] = field(default_factory=list)
     cues: list[Found] = field(default_factory=list)
@@ -200,6 +201,7 @@ def find_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
                         triggers=group_triggers,
                         primary=primary,
                         doc_index=len(mentions),
+                        clause_triggers=c_trig,
                         entities=_within(s_ents, cs, ce),
                         sentence_entities=s_ents,
                         cues=_within(s_cues, cs, ce),

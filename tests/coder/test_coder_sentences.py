@@ -990,3 +990,24 @@ def test_coder_a_short_item_needs_no_date_or_source() -> None:
     item = "احتجاجات في بيروت\n\nاحتشد مئات المتظاهرين في ساحة الشهداء وسط بيروت احتجاجا على أزمة النفايات."
     evs = marsad.extract(item, title_first_line=True, published="2015-08-10", resources=RULES).events
     assert "PROTEST" in [e.plover["type"] for e in evs if e.modality == "asserted"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ألقت شرطة محافظة الطائف القبض على مواطن أقدم على قتل شقيقه بآلة حادة.",
+        "وباشرت الشرطة بلاغا عن قيام مواطن في العقد الثالث من عمره بالاعتداء على والده في منزله.",
+    ],
+)
+def test_coder_a_family_killing_and_its_arrest_are_a_common_crime(text: str) -> None:
+    assert asserted(text) == []
+
+
+def test_coder_a_strike_that_kills_a_family_is_still_a_strike() -> None:
+    text = "قصفت طائرات النظام منزلا في ريف إدلب أمس وقتلت رجلا وزوجته وأطفاله."
+    assert "Air/drone strike" in [e.sub_event_type for e in asserted(text)]
+
+
+def test_coder_an_armed_group_killing_a_relative_is_political_violence() -> None:
+    text = "وأقدم عنصر من تنظيم داعش على قتل شقيقه الرقيب في الشرطة بإطلاق النار عليه في الرياض أمس."
+    assert any(e.plover["type"] == "ASSAULT" for e in asserted(text))
