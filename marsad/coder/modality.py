@@ -25,7 +25,7 @@ REFERENCED_DAYS = 180  # a past event named by a noun only this long ago is refe
 
 #: a tally over a span of months or years ("خلال 10 أشهر", "على مدى السنوات الثلاث"), in
 #: normalised spelling
-_PERIOD = re.compile(r"(?:خلال|طوال|طيله|علي مدي)\s+(?:\S+\s+)?(?:اشهر|شهور|الاشهر|الشهور|سنوات|السنوات|اعوام|الاعوام)")
+_PERIOD = re.compile(r"(?:خلال|طوال|طيله|علي مدي)\s+(?:\S+\s+)?(?:اشهر|شهور|الاشهر|الشهور|سنوات|السنوات|اعوام|الاعوام|اسبوعين|الاسبوعين|اسابيع|الاسابيع)")
 
 
 # ل before these nouns is purpose; not before attacks: "تعرضت لقصف" was shelled

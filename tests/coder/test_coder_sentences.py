@@ -1011,3 +1011,8 @@ def test_coder_a_strike_that_kills_a_family_is_still_a_strike() -> None:
 def test_coder_an_armed_group_killing_a_relative_is_political_violence() -> None:
     text = "وأقدم عنصر من تنظيم داعش على قتل شقيقه الرقيب في الشرطة بإطلاق النار عليه في الرياض أمس."
     assert any(e.plover["type"] == "ASSAULT" for e in asserted(text))
+
+
+def test_coder_a_tally_over_weeks_is_no_new_event() -> None:
+    text = "وذكرت الوكالة أمس أن نحو 390 مقاتلا كرديا قتلوا وجرح 400 آخرون خلال أسبوعين من الغارات الجوية التركية على قواعد المتمردين في شمال العراق."
+    assert asserted(text) == []
