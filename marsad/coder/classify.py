@@ -57,6 +57,8 @@ def supported(m: Mention, lex: CoderLexicon, victim_nouns: int) -> bool:
         getattr(t.value, "family", "") in ("kill", "injure") for t in others
     ):
         return False  # "لقي 4 أشخاص مصرعهم في حادث اصطدام": a road accident, not violence
+    if len(m.triggers) == 1 and not toll and _figurative(m, victim_nouns):
+        return False  # "خطف ترامب الأضواء", "قتل أحلام الناس": a figure of speech
     if fam == "sexual" and any(c.value == "usurped" and 0 <= c.start - m.primary.end <= 2 for c in m.cues):
         return False  # "اغتصاب الشرعية", "اغتصاب منطقة أبيي": usurping, not rape
     if fam == "destroy":
@@ -113,6 +115,22 @@ def _words(m: Mention, a: int, b: int) -> int:
 
 #: violence one person can do to another by hand; not weapons of war
 _PERSONAL = frozenset({"kill", "injure", "beat", "torture", "shooting", "attack", "abduct", "sexual"})
+
+
+def _figurative(m: Mention, victim_nouns: int) -> bool:
+    """A "figure" cue after the trigger in its clause: within five words, or further when
+    no victim and no count lies between ("خطف الملياردير ترامب، الذي ...، الأضواء"; not
+    "خطف مسلحون ثلاثة مهندسين في بغداد، ما أثار الأنظار")."""
+    end = m.primary.end
+    for c in m.cues:
+        if c.value != "figure" or not m.in_clause(c.start) or c.start < end:
+            continue
+        if _words(m, end, c.start) <= 5:
+            return True
+        counted = any(s.kind == "number" and end <= s.start < c.start for s in m.entities)
+        if not counted and victim_nouns == 0:
+            return True
+    return False
 
 
 def _kin_killed(m: Mention, lex: CoderLexicon) -> bool:

@@ -1016,3 +1016,20 @@ def test_coder_an_armed_group_killing_a_relative_is_political_violence() -> None
 def test_coder_a_tally_over_weeks_is_no_new_event() -> None:
     text = "وذكرت الوكالة أمس أن نحو 390 مقاتلا كرديا قتلوا وجرح 400 آخرون خلال أسبوعين من الغارات الجوية التركية على قواعد المتمردين في شمال العراق."
     assert asserted(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وخطف الملياردير الأميركي دونالد ترامب الأضواء في أول مناظرة للحزب الجمهوري أمس.",
+        "واستطاعت المصممة الشابة خطف الأنظار بمشاركاتها في المعرض بجدة أمس.",
+        "إن هذا الإجراء المنفر يقتل أحلام الناس في الحصول على مقعد جامعي.",
+    ],
+)
+def test_coder_a_figure_of_speech_is_no_attack(text: str) -> None:
+    assert asserted(text) == []
+
+
+def test_coder_a_real_abduction_with_a_figure_nearby_is_still_one() -> None:
+    text = "وخطف مسلحون مجهولون ثلاثة مهندسين أتراك في بغداد أمس، ما أثار الأنظار إلى ضعف الأمن."
+    assert "Abduction/forced disappearance" in [e.sub_event_type for e in asserted(text)]
