@@ -1033,3 +1033,17 @@ def test_coder_a_figure_of_speech_is_no_attack(text: str) -> None:
 def test_coder_a_real_abduction_with_a_figure_nearby_is_still_one() -> None:
     text = "وخطف مسلحون مجهولون ثلاثة مهندسين أتراك في بغداد أمس، ما أثار الأنظار إلى ضعف الأمن."
     assert "Abduction/forced disappearance" in [e.sub_event_type for e in asserted(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "ptype"),
+    [
+        ("وأصيب اللاعب البرازيلي نيمار بالنكاف وسيغيب عن الملاعب أسبوعين.", "ASSAULT"),
+        ("ودخلت الطفلة المستشفى لإصابتها بنوبة صعوبة تنفس حادة والتهاب رئوي.", "ASSAULT"),
+        ("وشدد المبعوث الأممي على ضرورة انسحاب الحوثيين من المدن ووقف إطلاق النار.", "RETREAT"),
+        ("وحذر المالكي أمس من تكرار سيناريو اعتصامات الأنبار في حال استمرت المظاهرات.", "PROTEST"),
+        ("ولم يتطرق الوزير إلى إمكانية مشاركة جنود غربيين في القتال بالعراق.", "ASSAULT"),
+    ],
+)
+def test_coder_illness_necessity_and_warnings_are_no_event(text: str, ptype: str) -> None:
+    assert ptype not in [e.plover["type"] for e in asserted(text)]
