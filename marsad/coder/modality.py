@@ -84,6 +84,10 @@ def assign_modality(m: Mention, doc: Doc) -> None:
     if not verbal and best is None and _after_the_fact(m, doc):
         # "عادوا إلى عدن بعد تحريرها", "عقب الهجوم": what the sentence tells came after it
         best = (_PRIORITY["referenced"], "referenced", "after")
+    if best is None and _relative_reference(m, doc):
+        # "استنكارها للعمل الإرهابي الذي استهدف مسجد", "التفجير الغاشم الذي استهدف":
+        # an event named and described, as one names what the reader already knows
+        best = (_PRIORITY["referenced"], "referenced", "relative")
     date_modality, age = _date_modality(m, doc)
     if (
         date_modality == "historical" and not verbal and age > REFERENCED_DAYS
@@ -135,6 +139,38 @@ def _after_the_fact(m: Mention, doc: Doc) -> bool:
         return False
     return not any(s.kind == "number" and getattr(s.value, "category", None) in ("killed", "injured")
                    for s in m.entities)
+
+
+#: relative pronouns: a verb right after one describes what the noun before it names
+_RELATIVE = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
+
+
+def _relative_reference(m: Mention, doc: Doc) -> bool:
+    """Every verb trigger right after a relative pronoun ("الهجوم الذي استهدف"), every
+    noun trigger definite, at least one trigger so described, and no death or injury word
+    or count in the clause: the sentence names a known event and says something else about
+    it. A report tells it with a main verb or a toll ("أسفر الهجوم الذي استهدف الحاجز عن
+    مقتل ثلاثة"); a claim or a suspicion tells who did it, and stays."""
+    if any(getattr(t.value, "family", "") in _TOLL_FAMILIES for t in m.triggers):
+        return False
+    if any(s.kind == "number" and getattr(s.value, "category", None) in ("killed", "injured")
+           for s in m.entities):
+        return False
+    if m.has_cue("claim") or m.has_cue("suspect"):
+        return False  # "تبنى داعش الهجوم الذي استهدف": who did it is news about it
+    described = False
+    for t in m.triggers:
+        before = doc.text[max(0, t.start - 12) : t.start].split()
+        if getattr(t.value, "pos", "") == "v":
+            if not before or before[-1] not in _RELATIVE:
+                return False
+            described = True
+        elif not (t.text.startswith("ال") or t.prefix.endswith("ال")):
+            return False
+        else:  # the pronoun right after the noun or its adjective: "التفجير الغاشم الذي"
+            after = doc.text[t.end : t.end + 40].split()[:2]
+            described = described or any(w in _RELATIVE for w in after)
+    return described
 
 
 #: light verbs in the imperfect that start with ت (a past تفعّل such as "تمكن" also does)

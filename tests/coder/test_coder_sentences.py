@@ -1047,3 +1047,21 @@ def test_coder_a_real_abduction_with_a_figure_nearby_is_still_one() -> None:
 )
 def test_coder_illness_necessity_and_warnings_are_no_event(text: str, ptype: str) -> None:
     assert ptype not in [e.plover["type"] for e in asserted(text)]
+
+
+def test_coder_an_event_named_and_described_is_referenced() -> None:
+    text = "وأكد الخبير الأمني أن التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في أبها كشف تحولا في أساليب التنظيم."
+    assert asserted(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a toll makes it a report
+        "وأسفر التفجير الذي استهدف مسجد قوات الطوارئ في أبها أمس عن مقتل 15 شخصا.",
+        # a claim says who did it: news about the event
+        "وتبنى تنظيم داعش الهجوم الذي استهدف مسجد قوات الطوارئ في أبها أمس.",
+    ],
+)
+def test_coder_a_described_event_with_a_toll_or_a_claim_is_reported(text: str) -> None:
+    assert any(e.plover["type"] == "ASSAULT" for e in asserted(text))
