@@ -1065,3 +1065,14 @@ def test_coder_an_event_named_and_described_is_referenced() -> None:
 )
 def test_coder_a_described_event_with_a_toll_or_a_claim_is_reported(text: str) -> None:
     assert any(e.plover["type"] == "ASSAULT" for e in asserted(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأعربت الحكومة الليبية المؤقتة أمس عن استنكارها للهجوم على مسجد قوات الطوارئ في عسير.",
+        "ووصف المفتي أمس حادثة التفجير في مسجد قوات الطوارئ بعسير بالعمل الإجرامي المشين.",
+    ],
+)
+def test_coder_a_condemnation_or_a_description_refers_to_a_known_attack(text: str) -> None:
+    assert asserted(text) == []
