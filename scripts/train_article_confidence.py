@@ -1,11 +1,12 @@
-"""Train the article confidence model on the article gold and write
-marsad/data/coder/article_confidence.json.
+"""Train the article confidence model on the article gold and the audit of real articles,
+and write marsad/data/coder/article_confidence.json.
 
-    python scripts/train_article_confidence.py gold/docs-dev.json
+    python scripts/train_article_confidence.py gold/docs-dev.json --audit gold/audit-dev.tsv
 
 Reads the articles from the SaudiNewsNet corpus by URL (`--corpus`, as `marsad evaluate
 docs`); the weights hold no text. Its quality is reported only by cross-validation:
-`marsad evaluate docs gold/docs-dev.json --folds 5`.
+`marsad evaluate docs gold/docs-dev.json --folds 5` and `marsad evaluate audit
+gold/audit-dev.tsv --folds 5` (each fold also trains on the whole other set).
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from pathlib import Path
 
 from marsad.coder.article_confidence import MODEL_FILE, fit
 from marsad.evaluate import docs as dg
-from marsad.evaluate.docs_confidence import event_rows
-from marsad.resources import Resources, data_dir
+from marsad.evaluate.docs_confidence import audit_file_rows, gold_file_rows
+from marsad.resources import data_dir
 
 
 def main() -> None:
@@ -24,16 +25,18 @@ def main() -> None:
     ap.add_argument("gold", nargs="?", default="gold/docs-dev.json")
     ap.add_argument("--corpus", default=str(dg.DEFAULT_CORPUS))
     ap.add_argument("--shared", default=str(dg.DEFAULT_SHARED))
+    ap.add_argument("--audit", default="gold/audit-dev.tsv", help="judged events of real articles ('' for none)")
     args = ap.parse_args()
-    gold = dg.load_gold(args.gold)
-    resolved = dg.resolve_texts(gold, args.corpus, args.shared)
-    docs = dg.extract_docs(resolved, resources=Resources(options={"article_confidence": None}))
-    rows = [r for doc in event_rows([r.doc for r in resolved], docs) for r in doc]
+    gold = [r for doc in gold_file_rows(args.gold, args.corpus, args.shared) for r in doc]
+    audit = [r for doc in audit_file_rows(args.audit, args.corpus) for r in doc] if args.audit else []
+    rows = gold + audit
     model = fit([x for x, _ in rows], [y for _, y in rows])
     out = data_dir() / "coder" / MODEL_FILE
-    out.write_text(model.to_json(trained_on=Path(args.gold).name, events=len(rows),
-                                 matched=sum(y for _, y in rows)) + "\n", encoding="utf-8")
-    print(f"{len(rows)} events ({sum(y for _, y in rows)} matched a gold event); wrote {out}")
+    trained_on = [Path(args.gold).name] + ([Path(args.audit).name] if args.audit else [])
+    out.write_text(model.to_json(trained_on=trained_on, events=len(rows),
+                                 right=sum(y for _, y in rows)) + "\n", encoding="utf-8")
+    print(f"{len(gold)} gold events ({sum(y for _, y in gold)} matched), {len(audit)} audited events "
+          f"({sum(y for _, y in audit)} right); wrote {out}")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ and a hand-judged sample of events on real articles."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
@@ -14,6 +15,18 @@ from marsad.evaluate import dedup as dd
 from marsad.evaluate import docs as dg
 
 CORPUS_HELP = "SaudiNewsNet JSONL(.gz) the gold refers to by URL (text is read from it, never stored)"
+AUDIT_FILE = Path("gold/audit-dev.tsv")
+DOCS_FILE = Path("gold/docs-dev.json")
+
+
+def _other_set(path: Path, load: Callable[[], list]) -> list:
+    """The other training set of the article confidence model, for cross-validation; a
+    missing file is said, and the folds then train on one set only."""
+    if not path.exists():
+        err_console.print(f"note: {path} not found: the article confidence model is "
+                          "cross-validated on this set alone")
+        return []
+    return load()
 
 
 @evaluate_app.command("docs")
@@ -25,6 +38,7 @@ def docs(
     no_diff: bool = typer.Option(False, "--no-diff", help="print the field table only"),
     gate: bool = typer.Option(None, "--gate/--no-gate", help="force the learned gate on or off (default: lone sentences only)"),
     folds: int = typer.Option(None, "--folds", help="K-fold cross-validation (by document) of the article confidence model"),
+    audit: Path = typer.Option(AUDIT_FILE, help="the audit the article confidence model also learns from (used with --folds)"),
 ) -> None:
     """Field-level precision and recall of extracted events against a document gold, with a
     diff and the reliability of the events' confidence."""
@@ -46,9 +60,10 @@ def docs(
         from marsad.evaluate import docs_confidence
 
         try:
+            also = _other_set(audit, lambda: docs_confidence.audit_file_rows(audit, corpus))
             scores.confidences = docs_confidence.cross_validate(
-                docs_confidence.event_rows(golds, docs_out), folds)
-        except ValueError as exc:
+                docs_confidence.event_rows(golds, docs_out), folds, also)
+        except (ValueError, MarsadError) as exc:
             err_console.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from exc
     if as_json:
@@ -59,8 +74,9 @@ def docs(
     if folds is not None:
         err_console.print(f"confidence: held-out predictions of {folds}-fold cross-validation by document")
     else:
-        err_console.print("note: the article confidence model was trained on gold/docs-dev.json; on that "
-                          "gold its reliability table is a training-data figure (use --folds K)")
+        err_console.print("note: the article confidence model was trained on gold/docs-dev.json and "
+                          "gold/audit-dev.tsv; on them its reliability table is a training-data figure "
+                          "(use --folds K)")
     typer.echo(dg.format_scores(scores, diffs=not no_diff))
 
 
@@ -94,8 +110,11 @@ def dedup(
 def audit(
     path: Path = typer.Argument(..., help="audit TSV of hand-judged events (e.g. gold/audit-dev.tsv)"),
     corpus: Path = typer.Option(dg.DEFAULT_CORPUS, help=CORPUS_HELP),
+    shared: Path = typer.Option(dg.DEFAULT_SHARED, help="folder that gold 'path' references are relative to"),
     as_json: bool = typer.Option(False, "--json", help="machine-readable figures and changes"),
     no_diff: bool = typer.Option(False, "--no-diff", help="print the table only"),
+    folds: int = typer.Option(None, "--folds", help="K-fold cross-validation (by article) of the article confidence model"),
+    docs_gold: Path = typer.Option(DOCS_FILE, "--docs", help="the article gold the confidence model also learns from (used with --folds)"),
 ) -> None:
     """Precision on real articles: re-extract a hand-judged random sample of events and
     report which are still output, which are gone, and the precision of the rest."""
@@ -108,8 +127,24 @@ def audit(
         err_console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
     scores = au.score_audit(judged, resolved, dg.extract_all(resolved))
+    if folds is not None:
+        from marsad.evaluate import docs_confidence
+
+        try:
+            also = _other_set(docs_gold, lambda: docs_confidence.gold_file_rows(docs_gold, corpus, shared))
+            scores.confidences = docs_confidence.cross_validate(
+                docs_confidence.audit_file_rows(path, corpus), folds, also)
+        except (ValueError, MarsadError) as exc:
+            err_console.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2) from exc
+        err_console.print(f"confidence: held-out predictions of {folds}-fold cross-validation by article")
+    else:
+        err_console.print("note: the article confidence model was trained on this audit; its reliability "
+                          "table here is a training-data figure (use --folds K)")
     if as_json:
-        emit_json(scores.to_dict(), pretty=True)
+        out = scores.to_dict()
+        out["reliability"]["held_out"] = folds is not None
+        emit_json(out, pretty=True)
     else:
         typer.echo(au.format_audit(scores, changes=not no_diff))
 

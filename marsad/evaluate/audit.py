@@ -79,7 +79,7 @@ def audit_docs(judged: Sequence[Judged]) -> list[GoldDoc]:
                     events=[]) for u in urls]
 
 
-def _found(j: Judged, events: Sequence[Event]) -> Event | None:
+def found(j: Judged, events: Sequence[Event]) -> Event | None:
     """The output event told by the judged trigger: its trigger covers the judged offset, or
     else one of its evidence spans does (merging may pick another mention as the trigger)."""
     for e in events:
@@ -138,7 +138,7 @@ def score_audit(judged: Sequence[Judged], resolved: Sequence[Resolved],
     claimed: set[int] = set()
     for j in judged:
         evs = by_url.get(j.url, [])
-        e = _found(j, evs)
+        e = found(j, evs)
         if e is None:
             scores.gone[j.verdict] += 1
             scores.changes.append({"url": j.url, "trigger": j.trigger, "verdict": j.verdict,

@@ -1,19 +1,24 @@
 """Held-out confidence of article events: cross-validation of `coder.article_confidence`
-by document on the article gold.
+by document.
 
-The extractor runs once with the article model off, so each event keeps its sentence-level
-score as a feature; each fold fits the model on the other folds' events (matched to a gold
-event or not) and scores its own. The (confidence, matched) pairs of all folds make the
-reliability table of `marsad evaluate docs --folds K`.
+The model learns from two sets of articles: the article gold (an event is right when it
+matches a gold event) and the audit of real articles (right when judged `right` or
+`type`). The extractor runs once with the article model off, so each event keeps its
+sentence-level score as a feature; each fold fits the model on the other folds' events
+plus every event of the other set, and scores its own. The (confidence, right) pairs of
+all folds make the held-out reliability tables of `marsad evaluate docs --folds K` and
+`marsad evaluate audit --folds K`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from marsad.coder.article_confidence import features, fit
 from marsad.doc import Doc
-from marsad.evaluate.docs import GoldDoc, asserted, match_events
+from marsad.evaluate.audit import Judged, found
+from marsad.evaluate.docs import GoldDoc, Resolved, asserted, match_events
 
 Rows = list[tuple[list[float], bool]]
 
@@ -28,16 +33,58 @@ def event_rows(gold_docs: Sequence[GoldDoc], docs: Sequence[Doc]) -> list[Rows]:
     return out
 
 
-def cross_validate(rows: Sequence[Rows], k: int) -> list[tuple[float, bool]]:
-    """(held-out confidence, matched) for every event; documents go to folds round-robin."""
+def audit_rows(judged: Sequence[Judged], resolved: Sequence[Resolved],
+               docs: Sequence[Doc]) -> list[Rows]:
+    """Per audited article: (features, a real event the article reports) for each judged
+    event the extractor still outputs."""
+    by_url = {r.doc.url: d for r, d in zip(resolved, docs, strict=True)}
+    out: dict[str, Rows] = {}
+    for j in judged:
+        d = by_url.get(j.url)
+        e = found(j, asserted(d.events)) if d is not None else None
+        if e is not None:
+            out.setdefault(j.url, []).append((features(e, d), j.verdict in ("right", "type")))
+    return list(out.values())
+
+
+def cross_validate(rows: Sequence[Rows], k: int, also: Sequence[Rows] = ()) -> list[tuple[float, bool]]:
+    """(held-out confidence, right) for every event of `rows`; documents go to folds
+    round-robin, and every fold also trains on `also` (the other set's documents)."""
     if k < 2 or k > len(rows):
         raise ValueError(f"--folds must be between 2 and the number of documents ({len(rows)})")
+    extra = [r for doc in also for r in doc]
     out: list[tuple[float, bool]] = []
     for fold in range(k):
-        train = [r for i, doc in enumerate(rows) if i % k != fold for r in doc]
+        train = extra + [r for i, doc in enumerate(rows) if i % k != fold for r in doc]
         test = [r for i, doc in enumerate(rows) if i % k == fold for r in doc]
         if not test:
             continue
         model = fit([x for x, _ in train], [y for _, y in train])
         out += [(model.predict(x), y) for x, y in test]
     return out
+
+
+def _unscored_docs(resolved: Sequence[Resolved]) -> list[Doc]:
+    """Extract with the article model off: each event keeps its sentence-level score."""
+    from marsad.evaluate.docs import extract_docs
+    from marsad.resources import Resources
+
+    return extract_docs(resolved, resources=Resources(options={"article_confidence": None}))
+
+
+def gold_file_rows(path: str | Path, corpus: str | Path, shared: str | Path) -> list[Rows]:
+    """The article gold's training rows, per document."""
+    from marsad.evaluate.docs import load_gold, resolve_texts
+
+    resolved = resolve_texts(load_gold(path), corpus, shared)
+    return event_rows([r.doc for r in resolved], _unscored_docs(resolved))
+
+
+def audit_file_rows(path: str | Path, corpus: str | Path) -> list[Rows]:
+    """The audit's training rows, per article."""
+    from marsad.evaluate.audit import audit_docs, load_audit
+    from marsad.evaluate.docs import resolve_texts
+
+    judged = load_audit(path)
+    resolved = resolve_texts(audit_docs(judged), corpus)
+    return audit_rows(judged, resolved, _unscored_docs(resolved))

@@ -87,3 +87,35 @@ def test_platt_scaling_recovers_a_known_calibration() -> None:
     scale, shift = _platt(z, y)
     assert scale == pytest.approx(0.5, abs=0.05) and shift == pytest.approx(-1.0, abs=0.1)
     assert _platt(z, np.zeros_like(y)) == (1.0, 0.0)  # one class: left uncalibrated
+
+
+def test_cross_validation_also_trains_on_the_other_set_and_never_scores_it() -> None:
+    rng = np.random.default_rng(5)
+
+    def doc(lead_right: bool) -> list:
+        noise = rng.random(len(FEATURES) - 2)
+        return [([1.0, 0.0, *noise], lead_right), ([0.0, 1.5, *noise], not lead_right)]
+
+    held = [doc(True) for _ in range(4)]  # too few documents to learn the pattern alone
+    other = [doc(True) for _ in range(30)]
+    pairs = cross_validate(held, 4, also=other)
+    assert len(pairs) == 8  # only the held-out set's events are scored
+    assert min(c for c, ok in pairs if ok) > max(c for c, ok in pairs if not ok)
+
+
+def test_audit_rows_label_judged_events_by_their_verdict(resources) -> None:
+    from marsad.evaluate.audit import Judged
+    from marsad.evaluate.docs import GoldDoc, Resolved
+    from marsad.evaluate.docs_confidence import audit_rows
+
+    off = Resources(options={"article_confidence": None})
+    doc, evs = _events(off)
+    attack = next(e for e in evs if e.plover["type"] == "ASSAULT")
+    arrest = next(e for e in evs if e.plover["type"] == "COERCE")
+    judged = [Judged("u", attack.trigger.start, attack.trigger.text, attack.event_type, "", "right", ""),
+              Judged("u", arrest.trigger.start, arrest.trigger.text, arrest.event_type, "", "wrong", ""),
+              Judged("v", 0, "x", "Battles", "", "right", "")]  # an article not extracted
+    resolved = [Resolved(GoldDoc("u", "saudinewsnet", "u", None, None, None, []), None, ARTICLE)]
+    (rows,) = audit_rows(judged, resolved, [doc])
+    assert [ok for _, ok in rows] == [True, False]
+    assert rows[0][0] == features(attack, doc)
