@@ -47,6 +47,13 @@ def supported(m: Mention, lex: CoderLexicon, victim_nouns: int) -> bool:
         return False
     if group == "violence" and m.has_cue("crime") and not armed:
         return False  # "قتل شاب في مشاجرة", "سطو": a common crime, not political violence
+    if group == "arrest" and m.has_cue("crime"):
+        return False  # "اعتقل لصلته بحوادث سطو": a criminal arrest
+    if group == "protest" and any(
+        c.value == "pretend" and t.end <= c.start and _words(m, t.end, c.start) == 0
+        for c in m.cues for t in m.triggers
+    ):
+        return False  # "فتظاهرت بأنني مريضة": pretended
     if group in ("violence", "arrest") and _kin_killed(m, lex) and not any(
         (a.sector or "") in ("REB", "UAF") or a.inter in (2, 3) for a in actors
     ):
@@ -123,7 +130,11 @@ def _figurative(m: Mention, victim_nouns: int) -> bool:
     "خطف مسلحون ثلاثة مهندسين في بغداد، ما أثار الأنظار")."""
     end = m.primary.end
     for c in m.cues:
-        if c.value != "figure" or not m.in_clause(c.start) or c.start < end:
+        if c.value not in ("figure", "figure1") or not m.in_clause(c.start) or c.start < end:
+            continue
+        if c.value == "figure1":  # only as the object: "فجرت إثيوبيا الخلاف"
+            if _words(m, end, c.start) <= 1:
+                return True
             continue
         if _words(m, end, c.start) <= 5:
             return True

@@ -1076,3 +1076,18 @@ def test_coder_a_described_event_with_a_toll_or_a_claim_is_reported(text: str) -
 )
 def test_coder_a_condemnation_or_a_description_refers_to_a_known_attack(text: str) -> None:
     assert asserted(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ptype"),
+    [
+        ("وأنا أيضا تظاهرت بأنني نائمة حتى خرج من المنزل.", "PROTEST"),
+        ("واعتقلت الشرطة المتهم الأسبوع الماضي لصلته بحوادث سطو على خمسة بنوك في المدينة.", "COERCE"),
+        ("وقد فجرت إثيوبيا الخلاف عندما طلبت تغيير المكتب الاستشاري للسد.", "ASSAULT"),
+        ("وفي تركيا تراجعت الليرة أمام الدولار في التعاملات الصباحية أمس.", "RETREAT"),
+        ("ونفذت السلطات حكم القصاص بحق مواطن قتل اثنين من أقاربه بطلقات نارية.", "ASSAULT"),
+        ("وقتلت صاعقة سبعة أشخاص كانوا يعملون في الحقول بولاية غواناخواتو.", "ASSAULT"),
+    ],
+)
+def test_coder_pretending_crime_arrests_markets_and_lightning_are_no_event(text: str, ptype: str) -> None:
+    assert ptype not in [e.plover["type"] for e in asserted(text)]
