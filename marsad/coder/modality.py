@@ -25,11 +25,7 @@ REFERENCED_DAYS = 180  # a past event named by a noun only this long ago is refe
 
 #: a tally over a span of months or years ("خلال 10 أشهر", "على مدى السنوات الثلاث"), in
 #: normalised spelling
-_PERIOD = re.compile(
-    r"(?:(?:خلال|طوال|طيله|علي مدي|منذ)\s+(?:اكثر من\s+)?(?:\S+\s+)?"
-    r"(?:اشهر|شهور|الاشهر|الشهور|سنوات|السنوات|اعوام|الاعوام|اسبوعين|الاسبوعين|اسابيع|الاسابيع)"
-    r"|منذ\s+(?:بدايه|بدء|اندلاع|دخول|مطلع|انطلاق))"
-)
+_PERIOD = re.compile(r"(?:خلال|طوال|طيله|علي مدي)\s+(?:\S+\s+)?(?:اشهر|شهور|الاشهر|الشهور|سنوات|السنوات|اعوام|الاعوام|اسبوعين|الاسبوعين|اسابيع|الاسابيع)")
 
 
 # ل before these nouns is purpose; not before attacks: "تعرضت لقصف" was shelled
@@ -104,7 +100,7 @@ def assign_modality(m: Mention, doc: Doc) -> None:
     period = _PERIOD.search(doc.norm.text[doc.norm.from_original(m.sentence.start):
                                           doc.norm.from_original(m.sentence.end)]) if doc.norm else None
     if period and best is None:
-        # "قتلت 3042 ... خلال 10 أشهر", "ألف قتيل منذ دخول الحوثيين عدن": a tally, not one event
+        # "قتلت 3042 ... خلال 10 أشهر": a tally over months, not one event
         best = (_PRIORITY["historical"], "historical", period.group(0))
     if best is None and _many_provinces(m, doc):
         # "مقتل 2927 ... في محافظات حماه وحلب وحمص والحسكة": a summary, not one event
