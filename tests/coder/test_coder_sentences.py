@@ -1096,3 +1096,8 @@ def test_coder_pretending_crime_arrests_markets_and_lightning_are_no_event(text:
 def test_coder_the_backdrop_of_the_news_is_referenced() -> None:
     text = "ويأتي قرار الاتحاد الأوروبي على خلفية هجوم إرهابي لشاب مسلح على فندق في سوسة الشهر الماضي."
     assert [e for e in asserted(text) if e.plover["type"] == "ASSAULT"] == []
+
+
+def test_coder_a_bomb_made_safe_with_the_subject_between_is_disrupted() -> None:
+    text = "وأبطل خبراء متفجرات أتراك مفعول عبوة ناسفة كانت موضوعة داخل صندوق قرب مبنى الحزب في أنقرة أمس."
+    assert [e.sub_event_type for e in asserted(text)] == ["Disrupted weapons use"]
