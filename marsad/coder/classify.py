@@ -11,7 +11,7 @@ protest with intervention or excessive force; a territorial change depends on wh
 from __future__ import annotations
 
 from marsad.coder.lexicon import CoderLexicon, Trigger
-from marsad.coder.mention import Mention, words_between
+from marsad.coder.mention import Found, Mention, words_between
 from marsad.doc import ActorValue, NumberValue
 
 _REMOTE = {"bombard", "air", "drone", "shelling", "rocket", "ied", "explosion", "suicide", "grenade", "chemical"}
@@ -49,10 +49,7 @@ def supported(m: Mention, lex: CoderLexicon, victim_nouns: int) -> bool:
         return False  # "قتل شاب في مشاجرة", "سطو": a common crime, not political violence
     if group == "arrest" and m.has_cue("crime"):
         return False  # "اعتقل لصلته بحوادث سطو": a criminal arrest
-    if group == "protest" and any(
-        c.value == "pretend" and t.end <= c.start and _words(m, t.end, c.start) == 0
-        for c in m.cues for t in m.triggers
-    ):
+    if group == "protest" and _cue_right_after(m, "pretend", m.triggers, 0):
         return False  # "فتظاهرت بأنني مريضة": pretended
     if group in ("violence", "arrest") and _kin_killed(m, lex) and not any(
         (a.sector or "") in ("REB", "UAF") or a.inter in (2, 3) for a in actors
@@ -152,9 +149,14 @@ def _kin_killed(m: Mention, lex: CoderLexicon) -> bool:
                if lex.families[t.value.family].group == "violence"]  # type: ignore[union-attr]
     if any(t.value.family not in _PERSONAL for t in violent):  # type: ignore[union-attr]
         return False
+    return _cue_right_after(m, "kin", violent, 1)
+
+
+def _cue_right_after(m: Mention, role: str, triggers: list[Found], words: int) -> bool:
+    """A cue of `role` after one of `triggers`, at most `words` words after it."""
     return any(
-        c.value == "kin" and t.end <= c.start and _words(m, t.end, c.start) <= 1
-        for c in m.cues for t in violent
+        c.value == role and t.end <= c.start and _words(m, t.end, c.start) <= words
+        for c in m.cues for t in triggers
     )
 
 

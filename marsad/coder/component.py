@@ -45,10 +45,7 @@ def code_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
     for m in mentions:
         if accident and _deaths_only(m):
             continue  # "وفاة 4 أشخاص في مكان الحادث" in a road-accident story
-        assign_modality(m, doc)
-        if not news and m.modality == "asserted":
-            m.modality, m.modality_why = "referenced", "no date or source in the article"
-            m.why.append("modality referenced (no date or source in the article)")
+        assign_modality(m, doc, news=news)
         arguments.assign_actors(m, doc)
         arguments.assign_victims(m, doc, lex)
         victims = len(arguments.victim_nouns(m, doc, lex))

@@ -53,7 +53,9 @@ def reports_news(doc: Doc) -> bool:
     )
 
 
-def assign_modality(m: Mention, doc: Doc) -> None:
+def assign_modality(m: Mention, doc: Doc, *, news: bool = True) -> None:
+    """Set `m.modality` from its cues, dates and verb forms; `news` is False in an article
+    that reports no news (`reports_news`), where what is otherwise asserted is referenced."""
     trig: Trigger = m.primary.value  # type: ignore[assignment]
     best: tuple[int, str, str] | None = None
     for c in m.modality_cues:
@@ -112,6 +114,8 @@ def assign_modality(m: Mention, doc: Doc) -> None:
     ):
         # an imperfect verb with no date ("تخطف من تريد وتقتل من تشاء"): habitual
         best = (_PRIORITY["hypothetical"], "hypothetical", "imperfect")
+    if best is None and not news:
+        best = (_PRIORITY["referenced"], "referenced", "no date or source in the article")
     if best is not None:
         m.modality, m.modality_why = best[1], best[2]
         m.why.append(f"modality {best[1]} ({best[2]})")
