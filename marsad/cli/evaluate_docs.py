@@ -17,6 +17,12 @@ from marsad.evaluate import docs as dg
 CORPUS_HELP = "SaudiNewsNet JSONL(.gz) the gold refers to by URL (text is read from it, never stored)"
 AUDIT_FILE = Path("gold/audit-dev.tsv")
 DOCS_FILE = Path("gold/docs-dev.json")
+# options shared by the commands below
+CORPUS = typer.Option(dg.DEFAULT_CORPUS, help=CORPUS_HELP)
+SHARED = typer.Option(dg.DEFAULT_SHARED, help="folder that gold 'path' references are relative to")
+JSON = typer.Option(False, "--json", help="machine-readable figures (and diffs or changes)")
+NO_DIFF = typer.Option(False, "--no-diff", help="print the tables only")
+FOLDS = typer.Option(None, "--folds", help="K-fold cross-validation (by document) of the article confidence model")
 
 
 def _other_set(path: Path, load: Callable[[], list]) -> list:
@@ -32,12 +38,12 @@ def _other_set(path: Path, load: Callable[[], list]) -> list:
 @evaluate_app.command("docs")
 def docs(
     gold: Path = typer.Argument(..., help="document-level gold JSON (e.g. gold/docs-dev.json)"),
-    corpus: Path = typer.Option(dg.DEFAULT_CORPUS, help=CORPUS_HELP),
-    shared: Path = typer.Option(dg.DEFAULT_SHARED, help="folder that gold 'path' references are relative to"),
-    as_json: bool = typer.Option(False, "--json", help="machine-readable figures and diffs"),
-    no_diff: bool = typer.Option(False, "--no-diff", help="print the field table only"),
+    corpus: Path = CORPUS,
+    shared: Path = SHARED,
+    as_json: bool = JSON,
+    no_diff: bool = NO_DIFF,
     gate: bool = typer.Option(None, "--gate/--no-gate", help="force the learned gate on or off (default: lone sentences only)"),
-    folds: int = typer.Option(None, "--folds", help="K-fold cross-validation (by document) of the article confidence model"),
+    folds: int = FOLDS,
     audit: Path = typer.Option(AUDIT_FILE, help="the audit the article confidence model also learns from (used with --folds)"),
 ) -> None:
     """Field-level precision and recall of extracted events against a document gold, with a
@@ -83,8 +89,8 @@ def docs(
 @evaluate_app.command("dedup")
 def dedup(
     gold: Path = typer.Argument(..., help="deduplication gold JSON (e.g. gold/dedup-dev.json)"),
-    corpus: Path = typer.Option(dg.DEFAULT_CORPUS, help=CORPUS_HELP),
-    as_json: bool = typer.Option(False, "--json", help="machine-readable figures"),
+    corpus: Path = CORPUS,
+    as_json: bool = JSON,
 ) -> None:
     """Pairwise precision and recall of cross-document deduplication against a dedup gold."""
     try:
@@ -109,11 +115,11 @@ def dedup(
 @evaluate_app.command("audit")
 def audit(
     path: Path = typer.Argument(..., help="audit TSV of hand-judged events (e.g. gold/audit-dev.tsv)"),
-    corpus: Path = typer.Option(dg.DEFAULT_CORPUS, help=CORPUS_HELP),
-    shared: Path = typer.Option(dg.DEFAULT_SHARED, help="folder that gold 'path' references are relative to"),
-    as_json: bool = typer.Option(False, "--json", help="machine-readable figures and changes"),
-    no_diff: bool = typer.Option(False, "--no-diff", help="print the table only"),
-    folds: int = typer.Option(None, "--folds", help="K-fold cross-validation (by article) of the article confidence model"),
+    corpus: Path = CORPUS,
+    shared: Path = SHARED,
+    as_json: bool = JSON,
+    no_diff: bool = NO_DIFF,
+    folds: int = FOLDS,
     docs_gold: Path = typer.Option(DOCS_FILE, "--docs", help="the article gold the confidence model also learns from (used with --folds)"),
 ) -> None:
     """Precision on real articles: re-extract a hand-judged random sample of events and
