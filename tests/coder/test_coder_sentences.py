@@ -1101,3 +1101,14 @@ def test_coder_the_backdrop_of_the_news_is_referenced() -> None:
 def test_coder_a_bomb_made_safe_with_the_subject_between_is_disrupted() -> None:
     text = "وأبطل خبراء متفجرات أتراك مفعول عبوة ناسفة كانت موضوعة داخل صندوق قرب مبنى الحزب في أنقرة أمس."
     assert [e.sub_event_type for e in asserted(text)] == ["Disrupted weapons use"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ptype"),
+    [
+        ("وأعلنت السلطات التركية اليوم أنها ستمنع متظاهرين من تنظيم مسيرة سلام في مدينة إسطنبول.", "PROTEST"),
+        ("وتركز قوات الأمن أنظارها على محافظة الأنبار حيث يتأهبوا لهجوم يستهدف استعادة المحافظة.", "ASSAULT"),
+    ],
+)
+def test_coder_a_ban_to_come_or_an_attack_prepared_is_no_event(text: str, ptype: str) -> None:
+    assert ptype not in [e.plover["type"] for e in asserted(text)]
