@@ -96,9 +96,7 @@ def dedup(
     try:
         g = dd.load_dedup_gold(gold)
         cluster_events = dd.cluster_function()
-        docs_ = [dg.GoldDoc(id=u, corpus="saudinewsnet", url=u, path=None, published=None,
-                            chars=None, events=[]) for u in g.urls]
-        resolved = dg.resolve_texts(docs_, corpus)
+        resolved = dg.resolve_texts(dg.corpus_refs(g.urls), corpus)
     except MarsadError as exc:
         err_console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
@@ -132,21 +130,24 @@ def audit(
     except MarsadError as exc:
         err_console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
-    scores = au.score_audit(judged, resolved, dg.extract_all(resolved))
-    if folds is not None:
+    if folds is None:
+        scores = au.score_audit(judged, resolved, dg.extract_all(resolved))
+        err_console.print("note: the article confidence model was trained on this audit; its reliability "
+                          "table here is a training-data figure (use --folds K)")
+    else:
         from marsad.evaluate import docs_confidence
 
+        # extracted once, with the article model off: each fold fits its own below
+        docs_out = docs_confidence.unscored_docs(resolved)
+        scores = au.score_audit(judged, resolved, [d.events for d in docs_out])
         try:
             also = _other_set(docs_gold, lambda: docs_confidence.gold_file_rows(docs_gold, corpus, shared))
             scores.confidences = docs_confidence.cross_validate(
-                docs_confidence.audit_file_rows(path, corpus), folds, also)
+                docs_confidence.audit_rows(judged, resolved, docs_out), folds, also)
         except (ValueError, MarsadError) as exc:
             err_console.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from exc
         err_console.print(f"confidence: held-out predictions of {folds}-fold cross-validation by article")
-    else:
-        err_console.print("note: the article confidence model was trained on this audit; its reliability "
-                          "table here is a training-data figure (use --folds K)")
     if as_json:
         out = scores.to_dict()
         out["reliability"]["held_out"] = folds is not None

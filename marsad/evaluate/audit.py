@@ -29,7 +29,7 @@ from typing import Any
 
 from marsad.doc import Event
 from marsad.errors import InputError
-from marsad.evaluate.docs import GoldDoc, Resolved
+from marsad.evaluate.docs import GoldDoc, Resolved, corpus_refs
 from marsad.evaluate.reliability import Reliability, format_reliability, reliability
 
 VERDICTS = ("right", "type", "mention", "wrong")
@@ -45,6 +45,11 @@ class Judged:
     sub_event_type: str
     verdict: str
     note: str
+
+    @property
+    def real(self) -> bool:
+        """A real event the article reports, whatever type it was coded with."""
+        return self.verdict in ("right", "type")
 
 
 def load_audit(path: str | Path) -> list[Judged]:
@@ -74,9 +79,7 @@ def load_audit(path: str | Path) -> list[Judged]:
 
 def audit_docs(judged: Sequence[Judged]) -> list[GoldDoc]:
     """One document reference per audited article, for `docs.resolve_texts`."""
-    urls = dict.fromkeys(j.url for j in judged)
-    return [GoldDoc(id=u, corpus="saudinewsnet", url=u, path=None, published=None, chars=None,
-                    events=[]) for u in urls]
+    return corpus_refs(j.url for j in judged)
 
 
 def found(j: Judged, events: Sequence[Event]) -> Event | None:
@@ -146,7 +149,7 @@ def score_audit(judged: Sequence[Judged], resolved: Sequence[Resolved],
             continue
         claimed.add(id(e))
         scores.kept[j.verdict] += 1
-        scores.confidences.append((e.confidence, j.verdict in ("right", "type")))
+        scores.confidences.append((e.confidence, j.real))
         if e.event_type != j.event_type:
             scores.retyped += 1
             scores.changes.append({"url": j.url, "trigger": j.trigger, "verdict": j.verdict,

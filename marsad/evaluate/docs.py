@@ -194,6 +194,13 @@ def parse_day(value: str | None) -> dt.date | None:
         return None
 
 
+def corpus_refs(urls: Iterable[str]) -> list[GoldDoc]:
+    """Document references to corpus articles by URL (no gold events), in first-seen order,
+    for `resolve_texts`: the articles of the dedup gold or of an audit."""
+    return [GoldDoc(id=u, corpus="saudinewsnet", url=u, path=None, published=None, chars=None,
+                    events=[]) for u in dict.fromkeys(urls)]
+
+
 @dataclass(slots=True)
 class Resolved:
     doc: GoldDoc

@@ -17,8 +17,17 @@ from pathlib import Path
 
 from marsad.coder.article_confidence import features, fit
 from marsad.doc import Doc
-from marsad.evaluate.audit import Judged, found
-from marsad.evaluate.docs import GoldDoc, Resolved, asserted, match_events
+from marsad.evaluate.audit import Judged, audit_docs, found, load_audit
+from marsad.evaluate.docs import (
+    GoldDoc,
+    Resolved,
+    asserted,
+    extract_docs,
+    load_gold,
+    match_events,
+    resolve_texts,
+)
+from marsad.resources import Resources
 
 Rows = list[tuple[list[float], bool]]
 
@@ -43,7 +52,7 @@ def audit_rows(judged: Sequence[Judged], resolved: Sequence[Resolved],
         d = by_url.get(j.url)
         e = found(j, asserted(d.events)) if d is not None else None
         if e is not None:
-            out.setdefault(j.url, []).append((features(e, d), j.verdict in ("right", "type")))
+            out.setdefault(j.url, []).append((features(e, d), j.real))
     return list(out.values())
 
 
@@ -64,27 +73,19 @@ def cross_validate(rows: Sequence[Rows], k: int, also: Sequence[Rows] = ()) -> l
     return out
 
 
-def _unscored_docs(resolved: Sequence[Resolved]) -> list[Doc]:
+def unscored_docs(resolved: Sequence[Resolved]) -> list[Doc]:
     """Extract with the article model off: each event keeps its sentence-level score."""
-    from marsad.evaluate.docs import extract_docs
-    from marsad.resources import Resources
-
     return extract_docs(resolved, resources=Resources(options={"article_confidence": None}))
 
 
 def gold_file_rows(path: str | Path, corpus: str | Path, shared: str | Path) -> list[Rows]:
     """The article gold's training rows, per document."""
-    from marsad.evaluate.docs import load_gold, resolve_texts
-
     resolved = resolve_texts(load_gold(path), corpus, shared)
-    return event_rows([r.doc for r in resolved], _unscored_docs(resolved))
+    return event_rows([r.doc for r in resolved], unscored_docs(resolved))
 
 
 def audit_file_rows(path: str | Path, corpus: str | Path) -> list[Rows]:
     """The audit's training rows, per article."""
-    from marsad.evaluate.audit import audit_docs, load_audit
-    from marsad.evaluate.docs import resolve_texts
-
     judged = load_audit(path)
     resolved = resolve_texts(audit_docs(judged), corpus)
-    return audit_rows(judged, resolved, _unscored_docs(resolved))
+    return audit_rows(judged, resolved, unscored_docs(resolved))
