@@ -80,9 +80,7 @@ def docs(
     if folds is not None:
         err_console.print(f"confidence: held-out predictions of {folds}-fold cross-validation by document")
     else:
-        err_console.print("note: the article confidence model was trained on gold/docs-dev.json and "
-                          "gold/audit-dev.tsv; on them its reliability table is a training-data figure "
-                          "(use --folds K)")
+        _training_note(gold)
     typer.echo(dg.format_scores(scores, diffs=not no_diff))
 
 
@@ -110,6 +108,15 @@ def dedup(
         typer.echo(dd.format_pair_scores(scores, articles=len(resolved), events=len(items)))
 
 
+def _training_note(path: Path) -> None:
+    """Say so when the shipped article confidence model was fitted on this very file."""
+    from marsad.coder.article_confidence import trained_on
+
+    if path.name in trained_on():
+        err_console.print(f"note: the article confidence model was trained on {path.name}; its "
+                          "reliability table here is a training-data figure (use --folds K)")
+
+
 @evaluate_app.command("audit")
 def audit(
     path: Path = typer.Argument(..., help="audit TSV of hand-judged events (e.g. gold/audit-dev.tsv)"),
@@ -132,8 +139,7 @@ def audit(
         raise typer.Exit(2) from exc
     if folds is None:
         scores = au.score_audit(judged, resolved, dg.extract_all(resolved))
-        err_console.print("note: the article confidence model was trained on this audit; its reliability "
-                          "table here is a training-data figure (use --folds K)")
+        _training_note(path)
     else:
         from marsad.evaluate import docs_confidence
 

@@ -100,6 +100,14 @@ def rescore(events: Sequence[Event], doc: Doc, model: ArticleConfidence | None) 
             e.confidence = round(model.predict(features(e, doc)), 3)
 
 
+def trained_on() -> list[str]:
+    """The names of the gold files the shipped model was fitted on (none if it is absent)."""
+    path = data_dir() / "coder" / MODEL_FILE
+    if not path.exists():
+        return []
+    return list(json.loads(path.read_text(encoding="utf-8")).get("trained_on", []))
+
+
 @resource("article_confidence")
 def _load(resources: Resources) -> ArticleConfidence | None:
     if "article_confidence" in resources.options:

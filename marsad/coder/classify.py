@@ -18,6 +18,9 @@ _REMOTE = {"bombard", "air", "drone", "shelling", "rocket", "ied", "explosion", 
 _CLASH_LIKE = {"clash", "shooting", "attack", "raid", "target", "kill", "injure", "massacre", "execute"}
 _STATE_SECTORS = {"MIL", "COP", "GOV", "SPY"}
 _BOMBS = {"ied", "explosion", "grenade", "suicide"}  # may be found or defused before they go off
+# armed actors by sector: who makes a visit, a withdrawal or a base an event (a state's
+# government, inter 1 like its army, does not)
+_VISITORS = {"MIL", "REB", "UAF", "SPY", "INS", "PMF"}
 _GRIEVANCE = ("على", "ضد")  # "احتجاجا على ...": what a protest is against
 
 
@@ -61,12 +64,20 @@ def supported(m: Mention, lex: CoderLexicon, victim_nouns: int) -> bool:
         getattr(t.value, "family", "") in ("kill", "injure") for t in others
     ):
         return False  # "لقي 4 أشخاص مصرعهم في حادث اصطدام": a road accident, not violence
-    if len(m.triggers) == 1 and not toll and _figurative(m, victim_nouns):
-        return False  # "خطف ترامب الأضواء", "قتل أحلام الناس": a figure of speech
+    if not toll and all(_figurative(m, t, victim_nouns) for t in m.triggers):
+        # "خطف ترامب الأضواء", "قتل أحلام الناس", "اقتحموا مواقعها الإلكترونية في هجوم
+        # إلكتروني": every word of the act is a figure of speech
+        return False
     if fam == "sexual" and any(c.value == "usurped" and 0 <= c.start - m.primary.end <= 2 for c in m.cues):
         return False  # "اغتصاب الشرعية", "اغتصاب منطقة أبيي": usurping, not rape
     if fam == "destroy":
         return bool(armed) or bool(others)
+    if fam in _TERRITORY and (_over_people(m) or _cue_right_after(m, "figure1", [m.primary], 1)):
+        return False  # "سيطرت عليهم مشاعر الإثارة", "السيطرة على حريق": people or a fire, not ground
+    if group in ("withdraw", "base") and not any(
+        (a.sector or "") in _VISITORS or a.inter in (2, 3, 4) for a in actors
+    ):
+        return False  # "انسحاب جميع المدن الأوروبية" (from an Olympic bid): no armed actor moves
     if fam in _TERRITORY and trig.strength == "weak" and not _takes_ground(m):
         # "السيطرة على الحريق", "تحرير الرهائن": no ground changes hands
         return any(getattr(t.value, "family", "") not in _TERRITORY for t in others)
@@ -86,8 +97,11 @@ def supported(m: Mention, lex: CoderLexicon, victim_nouns: int) -> bool:
                     or _crowd_after(m))
         places = any(s.kind in ("place", "time") for s in m.entities)
         return bool(others) or protesters or places or _counts(m, "people")
-    if group in ("withdraw", "visit", "base"):
-        return bool(armed)
+    if group == "visit":
+        # a militia leader or a commander at the front is news to a conflict analyst; a
+        # minister's or a king's visit is diplomacy, which ACLED does not code
+        visitor = m.actor1.value if m.actor1 is not None else None
+        return isinstance(visitor, ActorValue) and (visitor.sector or "") in _VISITORS
     if group == "agree":
         if trig.strength == "weak" and not _concluded(m):
             return False  # "اتفاق فيينا النووي لن يقطع الطريق", "انتهاك الهدنة": referred to
@@ -121,11 +135,11 @@ def _words(m: Mention, a: int, b: int) -> int:
 _PERSONAL = frozenset({"kill", "injure", "beat", "torture", "shooting", "attack", "abduct", "sexual"})
 
 
-def _figurative(m: Mention, victim_nouns: int) -> bool:
-    """A "figure" cue after the trigger in its clause: within five words, or further when
+def _figurative(m: Mention, trigger: Found, victim_nouns: int) -> bool:
+    """A "figure" cue after `trigger` in its clause: within five words, or further when
     no victim and no count lies between ("خطف الملياردير ترامب، الذي ...، الأضواء"; not
     "خطف مسلحون ثلاثة مهندسين في بغداد، ما أثار الأنظار")."""
-    end = m.primary.end
+    end = trigger.end
     for c in m.cues:
         if c.value not in ("figure", "figure1") or not m.in_clause(c.start) or c.start < end:
             continue
@@ -172,6 +186,12 @@ def _concluded(m: Mention) -> bool:
 
 
 _TERRITORY = frozenset({"takeover", "regain"})
+
+
+def _over_people(m: Mention) -> bool:
+    """"سيطرت عليهم", "عليكم": control over people, never ground ("عليها" may be a town)."""
+    at = m.primary.end - m.sentence.start
+    return m.sentence.text[at:at + 2] in ("هم", "كم")
 
 
 def _takes_ground(m: Mention) -> bool:

@@ -192,8 +192,71 @@ def test_coder_the_ministry_is_not_a_visit() -> None:
     # "وزارة" normalises to و + زار (visited) + ه: a whole-word stoplist keeps it out
     text = "وأعلنت وزارة الداخلية السعودية أمس عن خطة جديدة لتنظيم حركة المرور في الرياض."
     assert [e for e in events(text) if e.plover["type"] == "CONSULT" or e.sub_event_type == "Other"] == []
-    visit = "وزار وزير الخارجية الأمريكي بغداد أمس والتقى رئيس الوزراء العراقي."
+    visit = "وزار قائد فيلق القدس الإيراني مدينة حلب أمس والتقى قادة الميليشيات هناك."
     assert any(e.plover["type"] == "CONSULT" for e in events(visit))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # diplomacy and official tours: ACLED codes none of them
+        "الجبير في الدوحة\n\nوصل وزير الخارجية عادل الجبير إلى الدوحة أمس في زيارة رسمية لدولة قطر.",
+        "نائب وزير الصحة في جازان\n\nأكد نائب وزير الصحة أمس أثناء زيارته لمستشفيات الشريط "
+        "الحدودي بجازان أن الكوادر مؤهلة.",
+        # an invitation to visit is no visit
+        "ولد الشيخ في الرياض\n\nوتلقى المبعوث الأممي أمس دعوة لزيارة محافظة عدن بعد تحريرها من "
+        "ميليشيات الحوثي للوقوف على حجم الدمار.",
+    ],
+)
+def test_coder_official_visits_and_invitations_are_no_event(text: str) -> None:
+    assert [e for e in asserted(text) if e.plover["type"] == "CONSULT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ptype"),
+    [
+        ("بارزاني يتوقع تحرير سنجار\n\nتوقع رئيس إقليم كردستان مسعود بارزاني تحرير بقية مناطق "
+         "سنجار من تنظيم داعش قريبا.", "ASSAULT"),
+        ("البشير في موريتانيا\n\nغادر الرئيس السوداني عمر البشير الخرطوم أمس متوجها إلى نواكشوط "
+         "رغم مذكرة اعتقال المحكمة الجنائية الدولية.", "COERCE"),
+    ],
+)
+def test_coder_expectations_and_warrants_are_no_event(text: str, ptype: str) -> None:
+    assert ptype not in [e.plover["type"] for e in asserted(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مدني جدة يسيطر على حريق بمستودع في حي السلامة\n\nتمكنت فرق الدفاع المدني بجدة أمس من "
+        "السيطرة على حريق شب بمستودع في حي السلامة، ولم يسفر عن إصابات.",
+        "اختراق مواقع منظمة أمريكية\n\nأعلنت منظمة أمريكية أمس أن متسللين اقتحموا مواقعها "
+        "الإلكترونية في ثاني هجوم إلكتروني تتعرض له هذا الأسبوع.",
+        "حطام الطائرة يصل ريونيون\n\nجرفت الأمواج أمس مزيدا من الحطام المعدني إلى شواطئ جزيرة "
+        "ريونيون في المحيط الهندي، وتحفظت الشرطة عليه.",
+        "مقال: الفساد والسينما\n\nفي وقت يعم الفساد أجهزة الدولة، بات الفساد مرادفا للسرقة ونهب "
+        "ثروات المجتمع في المنطقة.",
+        "كيري في القاهرة\n\nوأكد وزير الخارجية الأمريكي في القاهرة أمس أن تنظيم داعش يؤثر سلبا "
+        "على أمن كثير من الدول.",
+        "أوباما في نيروبي\n\nأبقي المتفرجون على بعد مئات الأمتار بمعاونة رجال أمن يحملون أسلحة "
+        "آلية، فقد سيطرت عليهم مشاعر إثارة بالغة في نيروبي أمس.",
+    ],
+)
+def test_coder_fires_hackers_waves_wealth_and_feelings_are_no_event(text: str) -> None:
+    assert [e for e in asserted(text) if e.plover["type"] == "ASSAULT"
+            or e.sub_event_type == "Looting/property destruction"] == []
+
+
+def test_coder_a_withdrawal_needs_an_armed_actor() -> None:
+    text = ("بكين تستضيف الألعاب الشتوية\n\nتنافست بكين وألماتي بعد انسحاب جميع المدن الأوروبية "
+            "الأخرى التي تقدمت بطلباتها وهي ستوكهولم (السويد) وأوسلو (النرويج).")
+    assert [e for e in asserted(text) if e.plover["type"] == "RETREAT"] == []
+
+
+def test_coder_an_injury_from_an_electric_shock_is_an_accident() -> None:
+    text = ("مهاجر في باريس\n\nأصيب شاب مصري بجروح خطيرة في باريس أمس إثر تعرضه لصدمة كهربائية "
+            "أثناء محاولته ركوب قطار متجه إلى بريطانيا.")
+    assert [e for e in asserted(text) if e.plover["type"] == "ASSAULT"] == []
 
 
 def test_coder_border_guards_take_the_country_of_their_post() -> None:
