@@ -28,6 +28,16 @@ def _actor_values(m: Mention) -> list[ActorValue]:
     return [s.value for s in m.entities if s.kind == "actor" and isinstance(s.value, ActorValue)]
 
 
+def game_or_transfer(m: Mention) -> bool:
+    """In a sports story: no armed actor in the clause and no weapon used, so "بادر نادي
+    دبي بالهجوم", "إصابة اللاعب", "توصل إلى اتفاق مع المهاجم" are a game, an injury, a
+    transfer ("اعتدى المشجعون على الشرطة" keeps the police)."""
+    if m.family.name in _REMOTE or m.family.name == "shooting":
+        return False  # a weapon was used: "إطلاق نار على حافلة فريق هيرتا برلين"
+    return not any((a.sector or "") in _VISITORS | {"COP"} or a.inter in (2, 3, 4)
+                   for a in _actor_values(m))
+
+
 def _counts(m: Mention, category: str) -> bool:
     return any(
         s.kind == "number" and isinstance(s.value, NumberValue) and s.value.category == category

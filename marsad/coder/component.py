@@ -20,6 +20,7 @@ from marsad.merge.document import merge_mentions
 from marsad.places.cues import names_the_scene
 from marsad.registry import component
 from marsad.resources import Resources
+from marsad.text.normalise import normalise
 
 
 def context_place(doc: Doc) -> Span | None:
@@ -41,6 +42,7 @@ def code_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
     kept: list[Mention] = []
     mentions = find_mentions(doc, lex)
     accident = _accident_story(doc, mentions)
+    sports = _sports_story(doc, lex)
     news = is_lone_sentence(doc) or reports_news(doc)
     for m in mentions:
         if accident and _deaths_only(m):
@@ -48,6 +50,8 @@ def code_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
         assign_modality(m, doc, news=news)
         arguments.assign_actors(m, doc)
         arguments.assign_victims(m, doc, lex)
+        if sports and classify.game_or_transfer(m):
+            continue
         victims = len(arguments.victim_nouns(m, doc, lex))
         if m.modality != "negated" and not classify.supported(m, lex, victims):
             if not _refers_back(m, doc, kept):
@@ -84,6 +88,15 @@ def _accident_story(doc: Doc, mentions: list[Mention]) -> bool:
     starts = {s.start for s in first}
     lead = [m for m in mentions if m.sentence.start in starts]
     return bool(lead) and all(_deaths_only(m) for m in lead) and any(m.has_cue("accident") for m in lead)
+
+
+def _sports_story(doc: Doc, lex: CoderLexicon) -> bool:
+    """Do the title and first sentence hold two sport words ("مباراة", "الدوري", "اللاعب")?"""
+    first = doc.sentences[:2] if doc.title else doc.sentences[:1]
+    if not first:
+        return False
+    lead = normalise(doc.text[: first[-1].end]).text
+    return sum("sport" in h.payloads for h in lex.cues.find(lead)) >= 2
 
 
 def _protest_in_words(m: Mention) -> bool:

@@ -1175,3 +1175,21 @@ def test_coder_a_bomb_made_safe_with_the_subject_between_is_disrupted() -> None:
 )
 def test_coder_a_ban_to_come_or_an_attack_prepared_is_no_event(text: str, ptype: str) -> None:
     assert ptype not in [e.plover["type"] for e in asserted(text)]
+
+
+def asserted_article(text: str):
+    """Asserted events of an article whose first line is its title."""
+    doc = marsad.extract(text, published="2015-08-01", resources=RULES, title_first_line=True)
+    return [e for e in doc.events if e.modality == "asserted"]
+
+
+def test_coder_a_transfer_in_a_sports_story_is_no_agreement() -> None:
+    text = ("الشباب يتعاقد مع مهاجم أوروغوياني\n\nأعلن نادي الشباب أمس التعاقد مع اللاعب الأوروغوياني، "
+            "وقال النادي في بيان إنه توصل إلى اتفاق مع ناديه السابق على انتقاله لمدة موسمين.")
+    assert [e.plover["type"] for e in asserted_article(text)] == []
+
+
+def test_coder_shots_at_a_team_bus_stay_an_attack_in_a_sports_story() -> None:
+    text = ("إطلاق نار على حافلة هيرتا برلين قبل المباراة\n\nتعرضت حافلة فريق هيرتا برلين لكرة القدم "
+            "لإطلاق نار أمس قبل مباراة الفريق في الدوري الألماني، دون أن يصاب أحد من اللاعبين.")
+    assert "ASSAULT" in [e.plover["type"] for e in asserted_article(text)]
