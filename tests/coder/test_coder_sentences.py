@@ -1193,3 +1193,9 @@ def test_coder_shots_at_a_team_bus_stay_an_attack_in_a_sports_story() -> None:
     text = ("إطلاق نار على حافلة هيرتا برلين قبل المباراة\n\nتعرضت حافلة فريق هيرتا برلين لكرة القدم "
             "لإطلاق نار أمس قبل مباراة الفريق في الدوري الألماني، دون أن يصاب أحد من اللاعبين.")
     assert "ASSAULT" in [e.plover["type"] for e in asserted_article(text)]
+
+
+def test_coder_scripture_quoted_in_a_sermon_is_no_event() -> None:
+    text = ("وقال الخطيب أمس إن فكر الخوارج لا يمت إلى الإسلام بصلة، فقد حث النبي صلى الله عليه وسلم "
+            "على قتلهم وقتالهم لعظيم خطرهم.")
+    assert [e for e in asserted(text) if e.plover["type"] == "ASSAULT"] == []
