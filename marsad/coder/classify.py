@@ -84,10 +84,12 @@ def supported(m: Mention, lex: CoderLexicon, victim_nouns: int) -> bool:
         return bool(armed) or bool(others)
     if fam in _TERRITORY and (_over_people(m) or _cue_right_after(m, "figure1", [m.primary], 1)):
         return False  # "سيطرت عليهم مشاعر الإثارة", "السيطرة على حريق": people or a fire, not ground
-    if group in ("withdraw", "base") and not any(
+    if group in ("withdraw", "base", "agree") and not any(
         (a.sector or "") in _VISITORS or a.inter in (2, 3, 4) for a in actors
     ):
-        return False  # "انسحاب جميع المدن الأوروبية" (from an Olympic bid): no armed actor moves
+        # "انسحاب جميع المدن الأوروبية" (from an Olympic bid), "اليونان ودائنوها توصلوا إلى
+        # اتفاق": no armed actor moves or agrees (ACLED's agreements are between armed actors)
+        return False
     if fam in _TERRITORY and trig.strength == "weak" and not _takes_ground(m):
         # "السيطرة على الحريق", "تحرير الرهائن": no ground changes hands
         return any(getattr(t.value, "family", "") not in _TERRITORY for t in others)

@@ -1199,3 +1199,52 @@ def test_coder_scripture_quoted_in_a_sermon_is_no_event() -> None:
     text = ("وقال الخطيب أمس إن فكر الخوارج لا يمت إلى الإسلام بصلة، فقد حث النبي صلى الله عليه وسلم "
             "على قتلهم وقتالهم لعظيم خطرهم.")
     assert [e for e in asserted(text) if e.plover["type"] == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وفاة وإصابة 9 في تصادم ببيشة\n\nتوفي أربعة أشخاص وأصيب خمسة آخرون أمس إثر تصادم سيارتين على طريق خيبر الجنوب.",
+        "موجة الحر في مصر\n\nأعلنت وزارة الصحة المصرية أمس وفاة 21 شخصا وإصابة 66 آخرين بسبب ارتفاع درجات الحرارة.",
+    ],
+)
+def test_coder_collisions_and_heat_are_accidents(text: str) -> None:
+    assert [e for e in asserted_article(text) if e.plover["type"] == "ASSAULT"] == []
+
+
+def test_coder_a_drug_arrest_is_a_common_crime() -> None:
+    text = ("القبض على مهربي مخدرات في مكة\n\nألقت القوة الخاصة لأمن الطرق أمس القبض على مواطن "
+            "حاول تهريب حبوب مخدرة عبر طريق مكة.")
+    assert [e for e in asserted_article(text) if e.sub_event_type == "Arrests"] == []
+
+
+def test_coder_an_arrest_for_smuggling_explosives_is_still_an_event() -> None:
+    text = ("البحرين تحبط تهريب متفجرات\n\nضبطت قوات الأمن البحرينية أمس شبكة تهريب متفجرات وأسلحة "
+            "في عرض البحر، واعتقلت اثنين من المتورطين.")
+    assert "Arrests" in [e.sub_event_type for e in asserted_article(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # ACLED's agreements are between armed actors: no bailout, no trade deal
+        ('اليونان ودائنوها "توصلوا الى اتفاق" على خطة المساعدة الثالثة\n\nأعلن مصدر في الحكومة '
+         "اليونانية أمس أن اليونان ودائنيها توصلوا الى اتفاق على خطة المساعدة الثالثة.", False),
+        ("هدنة في اليمن\n\nوأعلنت قيادة التحالف لدعم الشرعية في اليمن أمس هدنة إنسانية لمدة خمسة أيام.",
+         True),
+    ],
+)
+def test_coder_an_agreement_needs_an_armed_party(text: str, kept: bool) -> None:
+    assert ("AGREE" in [e.plover["type"] for e in asserted_article(text)]) is kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مفاوضات في يريم\n\nوعد المسلحون الحوثيون أمس بإخلاء معسكر اللواء 55 في يريم بعد سيطرة المقاومة على الجبال.",
+        "إنتاج النفط الليبي\n\nتضررت شبكة الكهرباء في ليبيا أمس جراء القتال الدائر ونقص قطع الغيار.",
+    ],
+)
+def test_coder_promises_and_ongoing_fighting_in_general_are_no_event(text: str) -> None:
+    assert [e for e in asserted_article(text)
+            if e.plover["type"] in ("ASSAULT", "RETREAT")] == []
