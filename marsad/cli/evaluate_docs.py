@@ -15,7 +15,8 @@ from marsad.evaluate import dedup as dd
 from marsad.evaluate import docs as dg
 
 CORPUS_HELP = "SaudiNewsNet JSONL(.gz) the gold refers to by URL (text is read from it, never stored)"
-AUDIT_FILE = Path("gold/audit-dev.tsv")
+# the hand-judged audits the article confidence model is fitted on beside the article gold
+AUDIT_FILES = [Path("gold/audit-dev.tsv"), Path("gold/audit-dev2.tsv"), Path("gold/audit-dev3.tsv")]
 DOCS_FILE = Path("gold/docs-dev.json")
 # options shared by the commands below
 CORPUS = typer.Option(dg.DEFAULT_CORPUS, help=CORPUS_HELP)
@@ -26,13 +27,24 @@ FOLDS = typer.Option(None, "--folds", help="K-fold cross-validation (by document
 
 
 def _other_set(path: Path, load: Callable[[], list]) -> list:
-    """The other training set of the article confidence model, for cross-validation; a
-    missing file is said, and the folds then train on one set only."""
+    """Another training set of the article confidence model, for cross-validation; a
+    missing file is said, and the folds then train without it."""
     if not path.exists():
         err_console.print(f"note: {path} not found: the article confidence model is "
-                          "cross-validated on this set alone")
+                          "cross-validated without it")
         return []
     return load()
+
+
+def _audit_sets(paths: list[Path], corpus: Path, skip: Path | None = None) -> list:
+    """The rows of every audit in `paths` but `skip` (the set being cross-validated)."""
+    from marsad.evaluate import docs_confidence
+
+    rows: list = []
+    for p in paths:
+        if skip is None or p.resolve() != skip.resolve():
+            rows += _other_set(p, lambda p=p: docs_confidence.audit_file_rows(p, corpus))
+    return rows
 
 
 @evaluate_app.command("docs")
@@ -44,7 +56,7 @@ def docs(
     no_diff: bool = NO_DIFF,
     gate: bool = typer.Option(None, "--gate/--no-gate", help="force the learned gate on or off (default: lone sentences only)"),
     folds: int = FOLDS,
-    audit: Path = typer.Option(AUDIT_FILE, help="the audit the article confidence model also learns from (used with --folds)"),
+    audit: list[Path] = typer.Option(AUDIT_FILES, help="the audits the article confidence model also learns from (used with --folds; repeat the option for several)"),
 ) -> None:
     """Field-level precision and recall of extracted events against a document gold, with a
     diff and the reliability of the events' confidence."""
@@ -66,7 +78,7 @@ def docs(
         from marsad.evaluate import docs_confidence
 
         try:
-            also = _other_set(audit, lambda: docs_confidence.audit_file_rows(audit, corpus))
+            also = _audit_sets(audit, corpus)
             scores.confidences = docs_confidence.cross_validate(
                 docs_confidence.event_rows(golds, docs_out), folds, also)
         except (ValueError, MarsadError) as exc:
@@ -126,6 +138,7 @@ def audit(
     no_diff: bool = NO_DIFF,
     folds: int = FOLDS,
     docs_gold: Path = typer.Option(DOCS_FILE, "--docs", help="the article gold the confidence model also learns from (used with --folds)"),
+    other_audits: list[Path] = typer.Option(AUDIT_FILES, "--audit", help="the other audits the confidence model learns from (used with --folds; this one is left out)"),
 ) -> None:
     """Precision on real articles: re-extract a hand-judged random sample of events and
     report which are still output, which are gone, and the precision of the rest."""
@@ -148,6 +161,7 @@ def audit(
         scores = au.score_audit(judged, resolved, [d.events for d in docs_out])
         try:
             also = _other_set(docs_gold, lambda: docs_confidence.gold_file_rows(docs_gold, corpus, shared))
+            also += _audit_sets(other_audits, corpus, skip=path)
             scores.confidences = docs_confidence.cross_validate(
                 docs_confidence.audit_rows(judged, resolved, docs_out), folds, also)
         except (ValueError, MarsadError) as exc:
