@@ -89,7 +89,7 @@ def test_audit_rejects_a_file_without_the_columns(tmp_path):
         au.load_audit(tsv)
 
 
-@pytest.mark.parametrize("name", ["audit-dev.tsv", "audit-dev2.tsv"])
+@pytest.mark.parametrize("name", ["audit-dev.tsv", "audit-dev2.tsv", "audit-dev3.tsv", "audit-test2.tsv"])
 def test_audit_files_are_well_formed_and_refer_to_corpus_articles(name: str):
     judged = au.load_audit(Path(__file__).parents[2] / "gold" / name)
     assert len(judged) >= 90
@@ -100,3 +100,11 @@ def test_audit_files_are_well_formed_and_refer_to_corpus_articles(name: str):
         rec = found[j.url]
         text = dg.article_text(rec.get("title"), rec.get("content", ""))
         assert text[j.trigger_start:j.trigger_start + len(j.trigger)] == j.trigger
+
+
+def test_no_held_out_audit_trains_the_shipped_article_model():
+    from marsad.coder.article_confidence import trained_on
+
+    names = trained_on()
+    assert "docs-dev.json" in names and any(n.startswith("audit-dev") for n in names)
+    assert not [n for n in names if "test" in n]  # the held-out audits stay held out
