@@ -87,6 +87,7 @@ def docs(
     if as_json:
         out = scores.to_dict()
         out["reliability"]["held_out"] = folds is not None
+        out["reliability"]["model_fitted_on_this_file"] = _trained_on(gold)
         emit_json(out, pretty=True)
         return
     if folds is not None:
@@ -120,11 +121,16 @@ def dedup(
         typer.echo(dd.format_pair_scores(scores, articles=len(resolved), events=len(items)))
 
 
-def _training_note(path: Path) -> None:
-    """Say so when the shipped article confidence model was fitted on this very file."""
+def _trained_on(path: Path) -> bool:
+    """Was the shipped article confidence model fitted on this very file?"""
     from marsad.coder.article_confidence import trained_on
 
-    if path.name in trained_on():
+    return path.name in trained_on()
+
+
+def _training_note(path: Path) -> None:
+    """Say so when the shipped article confidence model was fitted on this very file."""
+    if _trained_on(path):
         err_console.print(f"note: the article confidence model was trained on {path.name}; its "
                           "reliability table here is a training-data figure (use --folds K)")
 
@@ -171,6 +177,7 @@ def audit(
     if as_json:
         out = scores.to_dict()
         out["reliability"]["held_out"] = folds is not None
+        out["reliability"]["model_fitted_on_this_file"] = _trained_on(path)
         emit_json(out, pretty=True)
     else:
         typer.echo(au.format_audit(scores, changes=not no_diff))
