@@ -20,7 +20,6 @@ from marsad.merge.document import merge_mentions
 from marsad.places.cues import names_the_scene
 from marsad.registry import component
 from marsad.resources import Resources
-from marsad.text.normalise import normalise
 
 
 def context_place(doc: Doc) -> Span | None:
@@ -95,7 +94,8 @@ def _sports_story(doc: Doc, lex: CoderLexicon) -> bool:
     first = doc.sentences[:2] if doc.title else doc.sentences[:1]
     if not first:
         return False
-    lead = normalise(doc.text[: first[-1].end]).text
+    assert doc.norm is not None
+    lead = doc.norm.text[: doc.norm.from_original(first[-1].end)]
     return sum("sport" in h.payloads for h in lex.cues.find(lead)) >= 2
 
 
