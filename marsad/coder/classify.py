@@ -74,6 +74,8 @@ def supported(m: Mention, lex: CoderLexicon, victim_nouns: int) -> bool:
         getattr(t.value, "family", "") in ("kill", "injure") for t in others
     ):
         return False  # "لقي 4 أشخاص مصرعهم في حادث اصطدام": a road accident, not violence
+    if not toll and _list_of_acts(m):
+        return False  # "جرائمها من قصف وقتل ودمار وحصار": kinds of act listed, none told
     if not toll and all(_figurative(m, t, victim_nouns) for t in m.triggers):
         # "خطف ترامب الأضواء", "قتل أحلام الناس", "اقتحموا مواقعها الإلكترونية في هجوم
         # إلكتروني": every word of the act is a figure of speech
@@ -165,6 +167,23 @@ def _figurative(m: Mention, trigger: Found, victim_nouns: int) -> bool:
         if not counted and victim_nouns == 0:
             return True
     return False
+
+
+def _list_of_acts(m: Mention) -> bool:
+    """Three nouns of act or more joined by و, of different kinds, and no verb and no date
+    in the clause ("من قصف وقتل ودمار", "حالات اختطاف واعتداء واعتقال"): a list of what
+    someone does, not an act told."""
+    nouns = [t for t in m.clause_triggers if getattr(t.value, "pos", "") == "n"]
+    if len(nouns) < 2 or len(nouns) < len(m.clause_triggers):
+        return False
+    if any(s.kind == "time" for s in m.entities):
+        return False
+    joins = [b.prefix.startswith("و") and _words(m, a.end, b.start) <= 1
+             for a, b in zip(nouns, nouns[1:], strict=False)]
+    families = {t.value.family for t in nouns}  # type: ignore[union-attr]
+    # three acts or more in a row: a pair is often one event told twice ("بإطلاق النار
+    # واحتجاز المتظاهرين", "بدء الهدنة واشتباكات متقطعة")
+    return any(a and b for a, b in zip(joins, joins[1:], strict=False)) and len(families - {"injure"}) >= 2
 
 
 def _kin_killed(m: Mention, lex: CoderLexicon) -> bool:

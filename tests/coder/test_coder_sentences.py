@@ -1248,3 +1248,9 @@ def test_coder_an_agreement_needs_an_armed_party(text: str, kept: bool) -> None:
 def test_coder_promises_and_ongoing_fighting_in_general_are_no_event(text: str) -> None:
     assert [e for e in asserted_article(text)
             if e.plover["type"] in ("ASSAULT", "RETREAT")] == []
+
+
+def test_coder_a_list_of_kinds_of_act_is_no_event() -> None:
+    text = ("وأوضح التقرير أن الانتهاكات ضد الصحفيين في اليمن توزعت بين حالات اختطاف واعتداء "
+            "واعتقال وتهديد.")
+    assert asserted(text) == []
