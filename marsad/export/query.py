@@ -22,6 +22,7 @@ class EventFilter:
     admin1: str | None = None
     type: str | None = None  # ACLED event type or sub-event type, or PLOVER type
     actor: str | None = None  # actor id, or part of an English or Arabic name
+    min_confidence: float | None = None  # the event's confidence (see docs/coder.md, section 7)
     include_rejected: bool = False
 
 
@@ -59,6 +60,8 @@ def load_events(store: Store, f: EventFilter | None = None) -> list[dict[str, An
     if f.type:
         q = q.where(or_(E.event_type == f.type, E.sub_event_type == f.type,
                         E.plover_type == f.type.upper()))
+    if f.min_confidence is not None:
+        q = q.where(E.confidence >= f.min_confidence)
     if f.actor:
         like = f"%{f.actor}%"
         ids = select(m.Mention.event_id).join(

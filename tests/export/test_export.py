@@ -47,7 +47,8 @@ def _fill(store: Store, seed_text: str) -> None:
                         actor1="التحالف الدولي", actor2="حزب الله", fatalities=3),
         "C": make_event(docs["C"], trigger="مقاتلو", place="حلب", date=D + dt.timedelta(14),
                         event_type="Protests", sub_event_type="Excessive force against protesters",
-                        plover=("PROTEST", "demonstrate"), actor2="الحشد الشعبي", fatalities=2),
+                        plover=("PROTEST", "demonstrate"), actor2="الحشد الشعبي", fatalities=2,
+                        confidence=0.45),
     }
     ids = {document_id(t): k for k, t in docs.items()}
     tasks = store.claim_documents(run, 10, version="test")
@@ -96,6 +97,7 @@ def test_export_filters(filled: Store, tmp_path: Path) -> None:
     assert n(type="Protests") == 1 and n(type="Air/drone strike") == 1 and n(type="protest") == 1
     assert n(admin1="aleppo") == 1
     assert n(actor="hezbollah") == 1 and n(actor="الحشد") == 1 and n(actor="Coalition") == 1
+    assert n(min_confidence=0.6) == 1 and n(min_confidence=0.4) == 2  # the protest scored 0.45
 
 
 def test_export_plover_json_keeps_evidence(filled: Store, tmp_path: Path) -> None:

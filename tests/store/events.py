@@ -50,6 +50,7 @@ def make_event(
     precision: str = "day",
     outlet: str | None = None,
     modality: str = "asserted",
+    confidence: float = 0.8,
 ) -> Event:
     ts, te = _span(text, trigger)
     sent_start = max(text.rfind(".", 0, ts) + 1, 0)
@@ -70,7 +71,7 @@ def make_event(
         fatalities=Count(fatalities), injuries=Count(None), sources=[], outlet=outlet,
         modality=modality,  # type: ignore[arg-type]
         evidence=[TextRef(text[sent_start:sent_end], sent_start, sent_end)],
-        confidence=0.8, notes_en="", trigger=TextRef(trigger, ts, te),
+        confidence=confidence, notes_en="", trigger=TextRef(trigger, ts, te),
         extractor_version="test",
     )
 
