@@ -170,3 +170,11 @@ def test_cli_ingest_run_export(tmp_path: Path, seed_text: str, saudinewsnet_arti
     header = (tmp_path / "e.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.split(",") == ISSUE_COLUMNS
     assert runner.invoke(app, ["export", "--db", db, "--since", "yesterday"]).exit_code != 0
+    rows = {}
+    for cut in ("0", "0.7"):  # fewer events, never more, at a higher confidence
+        out = tmp_path / f"c{cut}.csv"
+        res = runner.invoke(app, ["export", "--db", db, "--min-confidence", cut, "-o", str(out)])
+        assert res.exit_code == 0, res.output
+        rows[cut] = len(out.read_text(encoding="utf-8").splitlines())
+    assert rows["0"] > rows["0.7"] >= 1
+    assert runner.invoke(app, ["export", "--db", db, "--min-confidence", "2"]).exit_code != 0
