@@ -1254,3 +1254,8 @@ def test_coder_a_list_of_kinds_of_act_is_no_event() -> None:
     text = ("وأوضح التقرير أن الانتهاكات ضد الصحفيين في اليمن توزعت بين حالات اختطاف واعتداء "
             "واعتقال وتهديد.")
     assert asserted(text) == []
+
+
+def test_coder_a_visit_to_the_wounded_refers_back_to_the_attack() -> None:
+    text = "واطمأن نائب وزير الصحة أمس على المصابين من رجال الأمن في حادث تفجير مسجد قوات الطوارئ بعسير."
+    assert [e for e in asserted(text) if e.plover["type"] == "ASSAULT"] == []
