@@ -1,4 +1,4 @@
-"""Train the article confidence model on the article gold and the audit of real articles,
+"""Train the article confidence model on the article gold and the audits of real articles,
 and write marsad/data/coder/article_confidence.json.
 
     python scripts/train_article_confidence.py gold/docs-dev.json

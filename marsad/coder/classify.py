@@ -18,9 +18,9 @@ _REMOTE = {"bombard", "air", "drone", "shelling", "rocket", "ied", "explosion", 
 _CLASH_LIKE = {"clash", "shooting", "attack", "raid", "target", "kill", "injure", "massacre", "execute"}
 _STATE_SECTORS = {"MIL", "COP", "GOV", "SPY"}
 _BOMBS = {"ied", "explosion", "grenade", "suicide"}  # may be found or defused before they go off
-# armed actors by sector: who makes a visit, a withdrawal or a base an event (a state's
-# government, inter 1 like its army, does not)
-_VISITORS = {"MIL", "REB", "UAF", "SPY", "INS", "PMF"}
+# fighting forces by sector (police apart): only they make a visit, a withdrawal, a base
+# or an agreement an event (a state's government, inter 1 like its army, does not)
+_FIGHTERS = {"MIL", "REB", "UAF", "SPY", "INS", "PMF"}
 _GRIEVANCE = ("على", "ضد")  # "احتجاجا على ...": what a protest is against
 
 
@@ -34,7 +34,7 @@ def game_or_transfer(m: Mention) -> bool:
     transfer ("اعتدى المشجعون على الشرطة" keeps the police)."""
     if m.family.name in _REMOTE or m.family.name == "shooting":
         return False  # a weapon was used: "إطلاق نار على حافلة فريق هيرتا برلين"
-    return not any((a.sector or "") in _VISITORS | {"COP"} or a.inter in (2, 3, 4)
+    return not any((a.sector or "") in _FIGHTERS | {"COP"} or a.inter in (2, 3, 4)
                    for a in _actor_values(m))
 
 
@@ -87,7 +87,7 @@ def supported(m: Mention, lex: CoderLexicon, victim_nouns: int) -> bool:
     if fam in _TERRITORY and (_over_people(m) or _cue_right_after(m, "figure1", [m.primary], 1)):
         return False  # "سيطرت عليهم مشاعر الإثارة", "السيطرة على حريق": people or a fire, not ground
     if group in ("withdraw", "base", "agree") and not any(
-        (a.sector or "") in _VISITORS or a.inter in (2, 3, 4) for a in actors
+        (a.sector or "") in _FIGHTERS or a.inter in (2, 3, 4) for a in actors
     ):
         # "انسحاب جميع المدن الأوروبية" (from an Olympic bid), "اليونان ودائنوها توصلوا إلى
         # اتفاق": no armed actor moves or agrees (ACLED's agreements are between armed actors)
@@ -115,7 +115,7 @@ def supported(m: Mention, lex: CoderLexicon, victim_nouns: int) -> bool:
         # a militia leader or a commander at the front is news to a conflict analyst; a
         # minister's or a king's visit is diplomacy, which ACLED does not code
         visitor = m.actor1.value if m.actor1 is not None else None
-        return isinstance(visitor, ActorValue) and (visitor.sector or "") in _VISITORS
+        return isinstance(visitor, ActorValue) and (visitor.sector or "") in _FIGHTERS
     if group == "agree":
         if trig.strength == "weak" and not _concluded(m):
             return False  # "اتفاق فيينا النووي لن يقطع الطريق", "انتهاك الهدنة": referred to
