@@ -20,7 +20,7 @@ from marsad.places.cues import names_the_scene
 from marsad.recognise.wordlists import lexicon, norm, strip_prefix
 from marsad.text.normalise import normalise_key
 
-_ARMED_SECTORS = {"MIL", "REB", "UAF", "COP", "SPY", "INS", "PMF"}
+ARMED_SECTORS = {"MIL", "REB", "UAF", "COP", "SPY", "INS", "PMF"}
 _VICTIM_FAMILIES = {"kill", "injure"}
 _LEVEL_RANK = {"town": 4, "admin2": 3, "admin1": 2, "country": 1}
 _LOCATIVE = ("في", "ب", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "داخل", "منطقة", "مدينة", "بلدة", "قرية", "حي", "محافظة")
@@ -96,7 +96,7 @@ def _is_victim(a: ActorValue) -> bool:
 
 
 def _is_armed(a: ActorValue) -> bool:
-    return (a.sector or "") in _ARMED_SECTORS or (a.inter or 0) in (1, 2, 3, 4, 8)
+    return (a.sector or "") in ARMED_SECTORS or (a.inter or 0) in (1, 2, 3, 4, 8)
 
 
 def _cue_before(m: Mention, span: Span, role: str, doc: Doc, window: int = 3) -> bool:
@@ -156,7 +156,7 @@ def _announces(doc: Doc, a: Span, m: Mention) -> bool:
     if kill is None:
         return False
     v: ActorValue = a.value  # type: ignore[assignment]
-    if (v.sector or "") in _ARMED_SECTORS:  # a force, not a ministry (both are inter 1)
+    if (v.sector or "") in ARMED_SECTORS:  # a force, not a ministry (both are inter 1)
         own = [s for s in m.entities if s.kind == "actor" and s.start >= kill.end
                and _victim_gap(m, doc, kill.end, s.start) <= 2]
         if not any(o.value.country == v.country and o.value.sector == v.sector for o in own):  # type: ignore[union-attr]

@@ -10,6 +10,7 @@ protest with intervention or excessive force; a territorial change depends on wh
 
 from __future__ import annotations
 
+from marsad.coder.arguments import ARMED_SECTORS
 from marsad.coder.lexicon import CoderLexicon, Trigger
 from marsad.coder.mention import Found, Mention, words_between
 from marsad.doc import ActorValue, NumberValue
@@ -20,12 +21,17 @@ _STATE_SECTORS = {"MIL", "COP", "GOV", "SPY"}
 _BOMBS = {"ied", "explosion", "grenade", "suicide"}  # may be found or defused before they go off
 # fighting forces by sector (police apart): only they make a visit, a withdrawal, a base
 # or an agreement an event (a state's government, inter 1 like its army, does not)
-_FIGHTERS = {"MIL", "REB", "UAF", "SPY", "INS", "PMF"}
+_FIGHTERS = ARMED_SECTORS - {"COP"}
 _GRIEVANCE = ("على", "ضد")  # "احتجاجا على ...": what a protest is against
 
 
 def _actor_values(m: Mention) -> list[ActorValue]:
     return [s.value for s in m.entities if s.kind == "actor" and isinstance(s.value, ActorValue)]
+
+
+def _fights(a: ActorValue, sectors: set[str] = _FIGHTERS) -> bool:
+    """A fighting force by sector, or a non-state armed group by inter."""
+    return (a.sector or "") in sectors or a.inter in (2, 3, 4)
 
 
 def game_or_transfer(m: Mention) -> bool:
@@ -34,8 +40,7 @@ def game_or_transfer(m: Mention) -> bool:
     transfer ("اعتدى المشجعون على الشرطة" keeps the police)."""
     if m.family.name in _REMOTE or m.family.name == "shooting":
         return False  # a weapon was used: "إطلاق نار على حافلة فريق هيرتا برلين"
-    return not any((a.sector or "") in _FIGHTERS | {"COP"} or a.inter in (2, 3, 4)
-                   for a in _actor_values(m))
+    return not any(_fights(a, ARMED_SECTORS) for a in _actor_values(m))
 
 
 def _counts(m: Mention, category: str) -> bool:
@@ -86,9 +91,7 @@ def supported(m: Mention, lex: CoderLexicon, victim_nouns: int) -> bool:
         return bool(armed) or bool(others)
     if fam in _TERRITORY and (_over_people(m) or _cue_right_after(m, "figure1", [m.primary], 1)):
         return False  # "سيطرت عليهم مشاعر الإثارة", "السيطرة على حريق": people or a fire, not ground
-    if group in ("withdraw", "base", "agree") and not any(
-        (a.sector or "") in _FIGHTERS or a.inter in (2, 3, 4) for a in actors
-    ):
+    if group in ("withdraw", "base", "agree") and not any(_fights(a) for a in actors):
         # "انسحاب جميع المدن الأوروبية" (from an Olympic bid), "اليونان ودائنوها توصلوا إلى
         # اتفاق": no armed actor moves or agrees (ACLED's agreements are between armed actors)
         return False

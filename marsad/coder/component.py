@@ -41,7 +41,7 @@ def code_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
     kept: list[Mention] = []
     mentions = find_mentions(doc, lex)
     accident = _accident_story(doc, mentions)
-    sports = _sports_story(doc, lex)
+    sports = bool(mentions) and _sports_story(doc, lex)
     news = is_lone_sentence(doc) or reports_news(doc)
     for m in mentions:
         if accident and _deaths_only(m):
