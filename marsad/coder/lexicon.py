@@ -26,7 +26,7 @@ NOUN_SUFFIXES = PRONOUN_SUFFIXES | {"ا", "ين", "ان", "ات"}
 @dataclass(frozen=True, slots=True)
 class Trigger:
     form: str
-    pos: str  # n | v
+    pos: str  # n | v | p (a masdar told only after قام with ب; triggers.tsv)
     family: str
     strength: str  # strong | weak | crowd | consequence | participant (triggers.tsv)
 
@@ -72,6 +72,7 @@ class DefaultActor:
 class CoderLexicon:
     nouns: PhraseMatcher[Trigger]
     verbs: PhraseMatcher[Trigger]
+    periphrastic: PhraseMatcher[Trigger]  # pos p: "قام المتظاهرون بالتجمع"
     families: dict[str, Family]
     cues: PhraseMatcher[str]
     modality: PhraseMatcher[ModalityCue]
@@ -127,6 +128,9 @@ def load_lexicon() -> CoderLexicon:
             [(t.form, t) for t in triggers if t.pos == "v"],
             suffixes=VERB_SUFFIXES,
             prefixes=VERB_PREFIXES,
+        ),
+        periphrastic=PhraseMatcher(
+            [(t.form, t) for t in triggers if t.pos == "p"], suffixes=NOUN_SUFFIXES
         ),
         families=families,
         cues=PhraseMatcher(cues, suffixes=PRONOUN_SUFFIXES),

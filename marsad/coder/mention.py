@@ -9,7 +9,7 @@ entities of the clause with them. Later stages fill in type, modality and argume
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from marsad.coder.lexicon import CoderLexicon, Family, ModalityCue, Trigger
 from marsad.doc import ActorValue, Attribution, Doc, Sentence, Span
@@ -146,6 +146,30 @@ def _object_of_verb(h: Hit, verbs: list[Hit], lex: CoderLexicon, text: str) -> b
     )
 
 
+#: words that may stand between قام and the act it does ("قامت قوات الاحتلال فجر اليوم بقصف")
+_DOER_WINDOW = 6
+_PUNCT = re.compile(r"[.،,؛;:!?؟]")
+
+
+def _done(text: str, h: Hit, doers: list[Hit]) -> bool:
+    """Is the noun the act a form of قام does ("قام المتظاهرون بالتجمع", "لقيام مجموعة من
+    المتظاهرين يوم أمس بالتجمع")? It carries ب and the doer stands a few words before it in
+    the same clause. The imperfect (يقوم) is left out: a habit or a plan is not told."""
+    if not h.prefix.endswith("ب"):
+        return False
+    start = h.start - len(h.prefix)
+    return any(
+        d.end <= start and words_between(text, d.end, start) <= _DOER_WINDOW
+        and not _PUNCT.search(text[d.end:start])
+        for d in doers
+    )
+
+
+def _as_verb(h: Hit) -> Hit:
+    """The hit with its triggers read as verbs: told, not referred to."""
+    return replace(h, payloads=tuple(replace(p, pos="v") for p in h.payloads))
+
+
 def _merge_hits(a: list[Hit], b: list[Hit]) -> list[Hit]:
     """Non-overlapping union, longer hits first."""
     taken: list[Hit] = []
@@ -172,7 +196,10 @@ def find_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
     text = doc.norm.text
     verbs = [h for h in lex.verbs.find(text) if not _after_preposition(text, h.start - len(h.prefix))]
     verbs = [h for h in verbs if not _object_of_verb(h, verbs, lex, text)]
-    hits = _merge_hits(lex.nouns.find(text), verbs)
+    doers = [h for h in lex.cues.find(text) if "doer" in h.payloads]
+    nouns = [_as_verb(h) if _done(text, h, doers) else h for h in lex.nouns.find(text)]
+    nouns += [_as_verb(h) for h in lex.periphrastic.find(text) if _done(text, h, doers)]
+    hits = _merge_hits(nouns, verbs)
     triggers = _to_found(doc, [h for h in hits if word_at(text, h.start, h.end) not in lex.not_triggers])
     triggers = [t for t in triggers if not _in_a_name(doc, t)]
     cues = _to_found(doc, lex.cues.find(text), every=True)

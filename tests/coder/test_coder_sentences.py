@@ -1259,3 +1259,36 @@ def test_coder_a_list_of_kinds_of_act_is_no_event() -> None:
 def test_coder_a_visit_to_the_wounded_refers_back_to_the_attack() -> None:
     text = "واطمأن نائب وزير الصحة أمس على المصابين من رجال الأمن في حادث تفجير مسجد قوات الطوارئ بعسير."
     assert [e for e in asserted(text) if e.plover["type"] == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("وفوجئت دوريات الأمن بقيام عدد من العمال بالتجمهر وإتلاف عدد من السيارات.", "Peaceful protest"),
+        ("وقام المتظاهرون أمس بقطع الطريق الدولي المؤدي إلى مطار بغداد.", "Peaceful protest"),
+        ("وقام المحتجون بالاعتصام أمام مبنى المحافظة.", "Peaceful protest"),
+    ],
+)
+def test_coder_an_act_done_with_qama_is_told(text: str, sub_event_type: str) -> None:
+    # "قام X بـ..." is how Arabic news tells many acts: the definite masdar after it is
+    # the act itself, not a reference back to one
+    found = [e for e in asserted(text) if e.plover["type"] == "PROTEST"]
+    assert [e.sub_event_type for e in found] == [sub_event_type]
+
+
+def test_coder_a_past_act_done_with_qama_is_background_not_a_reference() -> None:
+    found = events("وقامت الجماعة في مارس 2004 بخطف أربعة مهندسين أتراك قرب الحدود.")
+    assert [(e.plover["type"], e.modality) for e in found] == [("ASSAULT", "historical")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقامت السلطات بقطع الطريق أمام الشاحنات.",  # no protesters
+        "وقام حزب التجمع بالاحتجاج على القرار.",  # a party's objection in words
+        "ويقوم المتظاهرون بالتجمع كل يوم جمعة.",  # a habit: the imperfect is not read
+        "وتعرض المتظاهرون بالتجمع لضغوط كبيرة.",  # no قام before it
+    ],
+)
+def test_coder_qama_alone_does_not_make_a_protest(text: str) -> None:
+    assert [e for e in asserted(text) if e.plover["type"] == "PROTEST"] == []
