@@ -165,6 +165,17 @@ def _done(text: str, h: Hit, doers: list[Hit]) -> bool:
     )
 
 
+def _told(text: str, h: Hit, doers: list[Hit], tellers: list[Hit]) -> bool:
+    """Is the noun told by a verb: done with قام (`_done`), or right after a verb saying it
+    was carried out ("نفذت بالفعل ضربة جوية", "شنوا الهجوم", "وقعت انفجارات")?"""
+    start = h.start - len(h.prefix)
+    return _done(text, h, doers) or any(
+        d.end <= start and words_between(text, d.end, start) <= 1
+        and not _PUNCT.search(text[d.end:start])
+        for d in tellers
+    )
+
+
 def _as_verb(h: Hit) -> Hit:
     """The hit with its triggers read as verbs: told, not referred to."""
     return replace(h, payloads=tuple(replace(p, pos="v") for p in h.payloads))
@@ -196,8 +207,10 @@ def find_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
     text = doc.norm.text
     verbs = [h for h in lex.verbs.find(text) if not _after_preposition(text, h.start - len(h.prefix))]
     verbs = [h for h in verbs if not _object_of_verb(h, verbs, lex, text)]
-    doers = [h for h in lex.cues.find(text) if "doer" in h.payloads]
-    nouns = [_as_verb(h) if _done(text, h, doers) else h for h in lex.nouns.find(text)]
+    cue_hits = lex.cues.find(text)
+    doers = [h for h in cue_hits if "doer" in h.payloads]
+    tellers = [h for h in cue_hits if "told" in h.payloads]
+    nouns = [_as_verb(h) if _told(text, h, doers, tellers) else h for h in lex.nouns.find(text)]
     nouns += [_as_verb(h) for h in lex.periphrastic.find(text) if _done(text, h, doers)]
     hits = _merge_hits(nouns, verbs)
     triggers = _to_found(doc, [h for h in hits if word_at(text, h.start, h.end) not in lex.not_triggers])

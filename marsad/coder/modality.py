@@ -164,16 +164,20 @@ def _relative_reference(m: Mention, doc: Doc) -> bool:
         return False  # "تبنى داعش الهجوم الذي استهدف": who did it is news about it
     described = False
     for t in m.triggers:
-        before = doc.text[max(0, t.start - 12) : t.start].split()
         if getattr(t.value, "pos", "") == "v":
+            # a noun told by a verb counts from that verb: "الذي نفذ عملية اختطاف"
+            told_at = min([t.start] + [c.start for c in m.cues if c.value in ("told", "doer")
+                                       and c.end <= t.start and words_between(doc.text, c.end, t.start) <= 1])
+            before = doc.text[max(0, told_at - 12) : told_at].split()
             if not before or before[-1] not in _RELATIVE:
                 return False
             described = True
-        elif not (t.text.startswith("ال") or t.prefix.endswith("ال")):
+            continue
+        if not (t.text.startswith("ال") or t.prefix.endswith("ال")):
             return False
-        else:  # the pronoun right after the noun or its adjective: "التفجير الغاشم الذي"
-            after = doc.text[t.end : t.end + 40].split()[:2]
-            described = described or any(w in _RELATIVE for w in after)
+        # the pronoun right after the noun or its adjective: "التفجير الغاشم الذي"
+        after = doc.text[t.end : t.end + 40].split()[:2]
+        described = described or any(w in _RELATIVE for w in after)
     return described
 
 

@@ -1292,3 +1292,15 @@ def test_coder_a_past_act_done_with_qama_is_background_not_a_reference() -> None
 )
 def test_coder_qama_alone_does_not_make_a_protest(text: str) -> None:
     assert [e for e in asserted(text) if e.plover["type"] == "PROTEST"] == []
+
+
+def test_coder_a_past_strike_told_by_a_verb_is_background_not_a_reference() -> None:
+    # a noun right after نفذت is told, as a verb tells it: a strike carried out two years
+    # back is historical; named by the noun alone ("ملف الضربة الجوية") it is only referred to
+    told = events("وقال مسؤول إن إسرائيل نفذت بالفعل ضربة جوية في سورية في مارس 2006.")
+    assert [(e.sub_event_type, e.modality) for e in told] == [("Air/drone strike", "historical")]
+
+
+def test_coder_an_act_told_in_a_relative_clause_is_still_a_reference() -> None:
+    text = "وأدت المسرحية شخصية الشرير الذي نفذ عملية اختطاف لطلاب المدرسة بهدف المطالبة بفدية."
+    assert [e for e in asserted(text) if e.plover["type"] == "ASSAULT"] == []
