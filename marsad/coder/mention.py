@@ -215,7 +215,7 @@ def find_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
     hits = _merge_hits(nouns, verbs)
     triggers = _to_found(doc, [h for h in hits if word_at(text, h.start, h.end) not in lex.not_triggers])
     triggers = [t for t in triggers if not _in_a_name(doc, t)]
-    cues = _to_found(doc, lex.cues.find(text), every=True)
+    cues = _to_found(doc, cue_hits, every=True)
     modal = _to_found(doc, lex.modality.find(text))
     mentions: list[Mention] = []
     for sent in doc.sentences:
