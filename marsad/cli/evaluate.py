@@ -21,6 +21,7 @@ def gsr(
     as_json: bool = typer.Option(False, "--json", help="print the figures as JSON"),
     min_f1: float = typer.Option(None, "--min-f1", help="exit 1 when a type's strict F1 is below X"),
     folds: int = typer.Option(None, "--folds", help="K-fold cross-validation of the learned coder"),
+    seed: int = typer.Option(0, "--seed", help="with --folds: draw another split of the articles (0: the usual one)"),
     limit: int = typer.Option(None, "--limit", help="only the first N sentences of each CSV"),
     actors_file: list[str] = typer.Option([], "--actors", help="extra actor file(s) (JSONL)"),
     no_model: bool = typer.Option(False, "--no-model", help="score the rule coder without its learned model"),
@@ -47,6 +48,7 @@ def gsr(
             scores = cross_validate(
                 gold.sentences, train, extractor_with_model(extra_actor_files=actors_file, gate=gate), folds,
                 on_fold=lambda i, k, sec: err_console.print(f"fold {i}/{k} trained and scored in {sec:.0f}s"),
+                seed=seed,
             )
         except (LookupError, FoldError) as exc:
             err_console.print(f"[red]error:[/red] {exc}")
@@ -73,10 +75,11 @@ def gsr(
         out: dict[str, Any] = scores.to_dict()
         out.update(files=gold.files, spans_files=gold.spans_files,
                    unmatched_spans=gold.unmatched_spans, seconds=round(seconds, 2),
-                   learned_model="cross-validated" if folds else learned)
+                   learned_model="cross-validated" if folds else learned,
+                   fold_seed=seed if folds else None)
         emit_json(out, pretty=True)
     else:
-        _print_tables(scores, gold.files, seconds, learned)
+        _print_tables(scores, gold.files, seconds, learned, seed)
     if min_f1 is not None:
         failing = scores.failing(min_f1)
         if failing:
@@ -112,10 +115,11 @@ def _pct(x: float | None) -> str:
     return "-" if x is None else f"{x:.3f}"
 
 
-def _print_tables(scores: Any, files: list[str], seconds: float, learned: bool) -> None:
+def _print_tables(scores: Any, files: list[str], seconds: float, learned: bool, seed: int = 0) -> None:
     console = Console(width=None if sys.stdout.isatty() else 110)
     if scores.folds:
-        mode = f", {scores.folds}-fold cross-validation of the learned model (held-out)"
+        drawn = f", split seed {seed}" if seed else ""
+        mode = f", {scores.folds}-fold cross-validation of the learned model (held-out{drawn})"
     else:
         mode = ", shipped learned gate on (training-data figures)" if learned else ", rules (no learned gate)"
     console.print(
