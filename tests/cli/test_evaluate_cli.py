@@ -141,3 +141,25 @@ def test_evaluate_cli_gsr_no_model_scores_the_rules_alone(gsr_dev: Path) -> None
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["learned_model"] is False
     assert "training-data figures" not in result.stderr
+
+
+def test_evaluate_cli_gsr_seed_draws_another_split(gsr_dev: Path, monkeypatch) -> None:
+    import marsad.evaluate.cv as cv
+
+    splits: dict[int, list[frozenset[str]]] = {}
+    for seed in (0, 2):
+        seen: list[frozenset[str]] = []
+
+        def train(sentences, seen=seen):
+            seen.append(frozenset(s.id for s in sentences))
+            return None
+
+        monkeypatch.setattr(cv, "coder_train", lambda train=train: train)
+        monkeypatch.setattr(cv, "extractor_with_model",
+                            lambda **kw: lambda model: lambda batch: [Prediction() for _ in batch])
+        result = CliRunner().invoke(app, ["evaluate", "gsr", str(gsr_dev), "--limit", "40", "--folds", "3",
+                                          "--seed", str(seed), "--json"])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["fold_seed"] == seed
+        splits[seed] = seen
+    assert set(splits[0]) != set(splits[2])
