@@ -151,29 +151,27 @@ _DOER_WINDOW = 6
 _PUNCT = re.compile(r"[.،,؛;:!?؟]")
 
 
+def _after_cue(text: str, h: Hit, cues: list[Hit], words: int) -> bool:
+    """Does one of `cues` stand at most `words` words before the hit, in the same clause?"""
+    start = h.start - len(h.prefix)
+    return any(
+        c.end <= start and words_between(text, c.end, start) <= words
+        and not _PUNCT.search(text[c.end:start])
+        for c in cues
+    )
+
+
 def _done(text: str, h: Hit, doers: list[Hit]) -> bool:
     """Is the noun the act a form of قام does ("قام المتظاهرون بالتجمع", "لقيام مجموعة من
     المتظاهرين يوم أمس بالتجمع")? It carries ب and the doer stands a few words before it in
     the same clause. The imperfect (يقوم) is left out: a habit or a plan is not told."""
-    if not h.prefix.endswith("ب"):
-        return False
-    start = h.start - len(h.prefix)
-    return any(
-        d.end <= start and words_between(text, d.end, start) <= _DOER_WINDOW
-        and not _PUNCT.search(text[d.end:start])
-        for d in doers
-    )
+    return h.prefix.endswith("ب") and _after_cue(text, h, doers, _DOER_WINDOW)
 
 
 def _told(text: str, h: Hit, doers: list[Hit], tellers: list[Hit]) -> bool:
     """Is the noun told by a verb: done with قام (`_done`), or right after a verb saying it
     was carried out ("نفذت بالفعل ضربة جوية", "شنوا الهجوم", "وقعت انفجارات")?"""
-    start = h.start - len(h.prefix)
-    return _done(text, h, doers) or any(
-        d.end <= start and words_between(text, d.end, start) <= 1
-        and not _PUNCT.search(text[d.end:start])
-        for d in tellers
-    )
+    return _done(text, h, doers) or _after_cue(text, h, tellers, 1)
 
 
 def _as_verb(h: Hit) -> Hit:

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from marsad.coder.lexicon import ModalityCue, Trigger
-from marsad.coder.mention import Mention, word_at, words_between
+from marsad.coder.mention import Found, Mention, word_at, words_between
 from marsad.doc import Doc, TimeValue
 from marsad.text.normalise import normalise_key
 
@@ -165,10 +165,8 @@ def _relative_reference(m: Mention, doc: Doc) -> bool:
     described = False
     for t in m.triggers:
         if getattr(t.value, "pos", "") == "v":
-            # a noun told by a verb counts from that verb: "الذي نفذ عملية اختطاف"
-            told_at = min([t.start] + [c.start for c in m.cues if c.value in ("told", "doer")
-                                       and c.end <= t.start and words_between(doc.text, c.end, t.start) <= 1])
-            before = doc.text[max(0, told_at - 12) : told_at].split()
+            start = _verb_start(m, doc, t)
+            before = doc.text[max(0, start - 12) : start].split()
             if not before or before[-1] not in _RELATIVE:
                 return False
             described = True
@@ -179,6 +177,14 @@ def _relative_reference(m: Mention, doc: Doc) -> bool:
         after = doc.text[t.end : t.end + 40].split()[:2]
         described = described or any(w in _RELATIVE for w in after)
     return described
+
+
+def _verb_start(m: Mention, doc: Doc, t: Found) -> int:
+    """Where the verb of a verb trigger starts: a noun told by a verb (`find_mentions`)
+    counts from that verb ("الذي نفذ عملية اختطاف"), any other from itself."""
+    tellers = [c.start for c in m.cues if c.value in ("told", "doer")
+               and c.end <= t.start and words_between(doc.text, c.end, t.start) <= 1]
+    return min([t.start, *tellers])
 
 
 #: light verbs in the imperfect that start with ت (a past تفعّل such as "تمكن" also does)
