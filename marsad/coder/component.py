@@ -13,7 +13,7 @@ from marsad.coder.build import build_event
 from marsad.coder.confidence import score
 from marsad.coder.lexicon import CoderLexicon
 from marsad.coder.mention import Mention, find_mentions
-from marsad.coder.modality import assign_modality, reports_news
+from marsad.coder.modality import TOLL_FAMILIES, assign_modality, reports_news
 from marsad.coder.model import EventModel
 from marsad.doc import Doc, Span
 from marsad.merge.document import merge_mentions
@@ -159,17 +159,28 @@ _WHERE = re.compile(r"(?:^|\s)[وف]?حيث\s+$")
 _DEMONSTRATIVE = re.compile(r"(?:^|\s)[وفب]?(?:هذا|هذه|ذلك|تلك)\s+$")
 
 
+#: types whose definite noun alone names an event told elsewhere, but for the families
+#: whose definite noun is how the act is told: a masdar ("استكملت أمس السيطرة على منطقة
+#: التواهي"), as an arrest's is ("القبض على خلية"), or the object of a verb set apart from
+#: it ("أطلق مسلحون مجهولون النار على جندي")
+_REFERRED_BACK = frozenset({"ASSAULT", "PROTEST"})
+_TOLD_DEFINITE = frozenset({"takeover", "regain", "shooting"})
+
+
 def is_anaphoric(m: Mention) -> bool:
-    """"المظاهرة", "الاحتجاجات", "الهجوم" alone, or only weak verbs ("رفع المتظاهرون لافتات"):
+    """"المظاهرة", "الاحتجاجات", "الهجوم" alone, or only weak verbs ("تجمع المتظاهرون"):
     with no date, place or toll in its clause, it elaborates an event told elsewhere and
-    cannot report one on its own, unless people take to the streets in it. So does "هذا
-    التفجير" (this bombing), and a weak verb after "حيث" (where), which sets the scene of
-    another event."""
+    cannot report one on its own, unless people take to the streets in it. A known attack
+    or protest named by its definite noun, and what "the protesters" chanted or carried,
+    stay so with a date or a place; a toll or a counted crowd makes them news. So does
+    "هذا التفجير" (this bombing), and a weak verb after "حيث" (where), which sets the scene
+    of another event."""
     before = [m.sentence.text[max(0, t.start - m.sentence.start - 12) : t.start - m.sentence.start]
               for t in m.triggers]
     if all(_DEMONSTRATIVE.search(b) for b in before):
         return True  # "وبعيد هذا التفجير الاول": this very bombing, told before
-    weak_only = all(getattr(t.value, "strength", "") in ("weak", "crowd", "participant") for t in m.triggers)
+    strengths = [getattr(t.value, "strength", "") for t in m.triggers]
+    weak_only = all(s in ("weak", "crowd", "display", "participant") for s in strengths)
     if m.family.plover_type == "PROTEST" and m.has_cue("street") and any(
         getattr(t.value, "pos", "") == "v" for t in m.triggers
     ):
@@ -181,10 +192,25 @@ def is_anaphoric(m: Mention) -> bool:
     )
     if not (weak_only or definite_nouns):
         return False
+    if "display" in strengths and not any(s.kind == "number" for s in m.entities) and all(
+        s == "display" or (s == "participant" and _DEFINITE.match(t.text))
+        for s, t in zip(strengths, m.triggers, strict=True)
+    ):
+        # "وردد المتظاهرون مساء الاثنين هتافات": what the protest told elsewhere chanted
+        # ("ورفع مئات المتظاهرين لافتات" counts a crowd of its own)
+        return True
     if m.fatalities[0] is not None or m.injuries[0] is not None:
         return False
-    # a date, a place or a count ("مئات المتظاهرين") makes it a report of its own
-    return not any(s.kind in ("time", "place", "number") for s in m.entities)
+    if not any(s.kind in ("time", "place", "number") for s in m.entities):
+        return True
+    # a date, a place or a count ("مئات المتظاهرين") makes a weak verb a report of its own,
+    # but not a known attack or protest named by its definite noun: "كلمة خلال المظاهرة أمام
+    # مجلس النواب", "أن الهجوم وقع قرب سوق المدينة" say where it was, not that it is news
+    return (
+        definite_nouns and m.family.plover_type in _REFERRED_BACK
+        and m.family.name not in _TOLD_DEFINITE and m.deaths_untold is None
+        and not any(getattr(t.value, "family", "") in TOLL_FAMILIES for t in m.triggers)
+    )  # "سقط عدد من القتلى في الهجوم السبت الماضي": its dead are news
 
 
 def score_mentions(mentions: list[Mention], model: EventModel | None) -> None:

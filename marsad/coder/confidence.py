@@ -14,7 +14,7 @@ from marsad.coder.mention import Mention
 
 def score(m: Mention) -> float:
     trig: Trigger = m.primary.value  # type: ignore[assignment]
-    s = {"strong": 0.55, "weak": 0.35, "consequence": 0.4, "participant": 0.3, "crowd": 0.3}[trig.strength]
+    s = {"strong": 0.55, "weak": 0.35, "consequence": 0.4, "participant": 0.3, "crowd": 0.3, "display": 0.3}[trig.strength]
     if len(m.triggers) > 1:
         s += 0.1
     if m.actor1 is not None:

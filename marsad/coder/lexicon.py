@@ -28,7 +28,7 @@ class Trigger:
     form: str
     pos: str  # n | v | p (a masdar told only after قام with ب; triggers.tsv)
     family: str
-    strength: str  # strong | weak | crowd | consequence | participant (triggers.tsv)
+    strength: str  # strong | weak | crowd | display | consequence | participant (triggers.tsv)
 
 
 @dataclass(frozen=True, slots=True)

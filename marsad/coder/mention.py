@@ -295,5 +295,5 @@ def _instrument_of(text: str, prev: Found, t: Found) -> bool:
 
 def _rank(t: Found, lex: CoderLexicon) -> tuple[int, int]:
     trig: Trigger = t.value  # type: ignore[assignment]
-    strength = {"strong": 2, "weak": 1, "crowd": 1, "consequence": 0, "participant": -1}[trig.strength]
+    strength = {"strong": 2, "weak": 1, "crowd": 1, "display": 1, "consequence": 0, "participant": -1}[trig.strength]
     return (lex.families[trig.family].rank + 100 * (strength > 0), strength)

@@ -124,7 +124,7 @@ def assign_modality(m: Mention, doc: Doc, *, news: bool = True) -> None:
 #: "after" words: a noun event right after one is what the sentence's news followed
 _AFTER = frozenset({"بعد", "وبعد", "عقب", "وعقب", "منذ"})
 #: families whose nouns tell the toll itself: "مقتل 3 بعد انفجار" is still a report
-_TOLL_FAMILIES = frozenset({"kill", "injure"})
+TOLL_FAMILIES = frozenset({"kill", "injure"})
 
 
 def _after_the_fact(m: Mention, doc: Doc) -> bool:
@@ -139,7 +139,7 @@ def _after_the_fact(m: Mention, doc: Doc) -> bool:
     suffixed = not word_at(doc.text, first.start, first.end).endswith(first.text)  # "تحريرها"
     if not (first.text.startswith("ال") or first.prefix.endswith("ال") or suffixed):
         return False
-    if any(getattr(t.value, "family", "") in _TOLL_FAMILIES for t in m.triggers):
+    if any(getattr(t.value, "family", "") in TOLL_FAMILIES for t in m.triggers):
         return False
     return not any(s.kind == "number" and getattr(s.value, "category", None) in ("killed", "injured")
                    for s in m.entities)
@@ -155,7 +155,7 @@ def _relative_reference(m: Mention, doc: Doc) -> bool:
     or count in the clause: the sentence names a known event and says something else about
     it. A report tells it with a main verb or a toll ("أسفر الهجوم الذي استهدف الحاجز عن
     مقتل ثلاثة"); a claim or a suspicion tells who did it, and stays."""
-    if any(getattr(t.value, "family", "") in _TOLL_FAMILIES for t in m.triggers):
+    if any(getattr(t.value, "family", "") in TOLL_FAMILIES for t in m.triggers):
         return False
     if any(s.kind == "number" and getattr(s.value, "category", None) in ("killed", "injured")
            for s in m.entities):

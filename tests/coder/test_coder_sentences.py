@@ -81,8 +81,6 @@ def test_coder_families_on_real_sentences(text: str, sub_event_type: str) -> Non
         ("ولفت المرصد إلى مقتل 2927 على الأقل من تنظيم داعش جراء غارات التحالف على مقار التنظيم في محافظات حماه وحلب وحمص والحسكة.", "historical"),
         # competing for control is a goal, not a takeover
         ("وتدعم الميليشيات المسلحة حكومتين تتنافسان على السيطرة على العاصمة طرابلس منذ أشهر.", "future"),
-        # the backdrop of another event
-        ("وتأتي تلك الغارات مع استمرار المواجهات المسلحة بين الحوثيين والمقاومة الشعبية في مأرب.", "historical"),
     ],
 )
 def test_coder_modality_on_real_sentences(text: str, modality: str) -> None:
@@ -842,11 +840,52 @@ def test_coder_a_crowd_verb_without_a_crowd_is_no_protest(text: str) -> None:
     [
         "وتجمع عشرات الفلسطينيين في ميدان المنارة وسط مدينة رام الله أمس تضامنا مع الأسرى.",
         "وتجمع عدد من أنصار الحزب بعد الظهر في ساحة النور بطرابلس.",
-        "ورفع المتظاهرون أمام مقر البرلمان في عمان أمس لافتات تطالب بإسقاط الحكومة.",
+        "ورفع مئات المتظاهرين أمام مقر البرلمان في عمان أمس لافتات تطالب بإسقاط الحكومة.",
     ],
 )
 def test_coder_a_crowd_verb_with_a_crowd_is_a_protest(text: str) -> None:
     assert [e for e in asserted(text) if e.plover["type"] == "PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a known protest or attack named by its definite noun: a place or a day says where
+        # it was, not that it is news here
+        "وألقى رئيس النقابة كلمة خلال المظاهرة أمام مجلس النواب في بغداد أمس.",
+        "وأوضح المتحدث باسم الشرطة أن الهجوم وقع قرب سوق المدينة في قندهار صباح أمس.",
+        # the backdrop of another event
+        "وتأتي تلك الغارات مع استمرار المواجهات المسلحة بين الحوثيين والمقاومة الشعبية في مأرب.",
+        # what "the protesters" of a protest told elsewhere chanted
+        "وردد المتظاهرون أمام السفارة في عمان أمس هتافات تندد بالعدوان.",
+    ],
+)
+def test_coder_a_known_event_with_its_place_or_day_is_not_news(text: str) -> None:
+    assert [e for e in asserted(text) if e.plover["type"] in ("ASSAULT", "PROTEST")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # a toll makes a definite noun a report
+        ("وأسفر الهجوم على حاجز للجيش في مدينة العريش أمس عن مقتل ثلاثة جنود.", "Armed clash"),
+        ("وسقط عدد من القتلى في الهجوم على مواقع الحوثيين في تعز السبت الماضي.", "Armed clash"),
+        # a verb telling that it goes on or broke out
+        ("وتواصلت الاشتباكات بين المقاومة الشعبية والحوثيين في تعز أمس.", "Armed clash"),
+        # a masdar is how a takeover is told
+        ("واستكملت القوات أمس السيطرة على منطقة التواهي في عدن.", "Government regains territory"),
+    ],
+)
+def test_coder_a_definite_noun_told_with_a_toll_or_a_verb_is_news(text: str, sub_event_type: str) -> None:
+    assert sub_event_type in [e.sub_event_type for e in asserted(text)]
+
+
+def test_coder_what_the_protesters_chanted_joins_their_protest() -> None:
+    text = ("تظاهر مئات الطلاب أمام وزارة التعليم في عمان أمس احتجاجا على رفع الرسوم. "
+            "وردد المتظاهرون هتافات تطالب بإقالة الوزير.")
+    protests = [e for e in asserted(text) if e.plover["type"] == "PROTEST"]
+    assert len(protests) == 1
+    assert len(protests[0].evidence) == 2
 
 
 @pytest.mark.parametrize(
