@@ -256,15 +256,15 @@ def _split(
     by_group: dict[str, list[Found]], cues: list[Found], modal: list[Found], text: str
 ) -> list[list[Found]]:
     """Groups of triggers that tell one event each. A trigger that is denied ("وليست غارات
-    إسرائيلية") or marked as another event ("غارة أخرى", "الغارة الأولى") stands apart, with
+    إسرائيلية", "ولم تسجل اعمال عنف") or marked as another event ("غارة أخرى", "الغارة الأولى") stands apart, with
     the verb right before it and the weapon after it ("استهدف هجوم آخر بسيارة مفخخة")."""
     out: list[list[Found]] = []
     for triggers in by_group.values():
         rest: list[Found] = []
         alone: list[Found] | None = None  # the last trigger that stands alone, with its weapon
         for t in triggers:
-            before = text[max(0, t.start - 12) : t.start].split()
-            denied = bool(before) and before[-1] in _NEGATORS
+            before = text[max(0, t.start - 24) : t.start].split()
+            denied = bool(before) and (before[-1] in _NEGATORS or _object_of_denied(before))
             other = any(c.value == "other" and 0 <= c.start - t.end <= 3 for c in cues)
             if (denied or other) and len(triggers) > 1:
                 alone = [t]
@@ -281,6 +281,12 @@ def _split(
         if rest:
             out.append(rest)
     return out
+
+
+def _object_of_denied(before: list[str]) -> bool:
+    """Is the trigger right after a denied verb ("ولم تسجل اعمال عنف", "لا توجد مواجهات")?
+    After لم and لا a verb is in the imperfect."""
+    return len(before) >= 2 and before[-2] in _NEGATORS and before[-1][:1] in ("ي", "ت", "ن")
 
 
 def _verb_of(text: str, verb: Found, t: Found) -> bool:

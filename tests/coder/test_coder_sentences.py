@@ -880,6 +880,13 @@ def test_coder_a_definite_noun_told_with_a_toll_or_a_verb_is_news(text: str, sub
     assert sub_event_type in [e.sub_event_type for e in asserted(text)]
 
 
+def test_coder_violence_denied_in_a_protest_does_not_deny_the_protest() -> None:
+    # "لم تسجل أعمال عنف": the object of a denied verb stands apart from the protest told
+    text = ("وخرجت أمس مظاهرات في مدينتي جوبا وواو تأييدا لقرار الحركة وطالب المتظاهرون "
+            "بتنفيذ الاتفاق ولم تسجل أعمال عنف خلال المظاهرات.")
+    assert [e.sub_event_type for e in asserted(text)] == ["Peaceful protest"]
+
+
 def test_coder_what_the_protesters_chanted_joins_their_protest() -> None:
     text = ("تظاهر مئات الطلاب أمام وزارة التعليم في عمان أمس احتجاجا على رفع الرسوم. "
             "وردد المتظاهرون هتافات تطالب بإقالة الوزير.")
