@@ -79,6 +79,8 @@ def test_coder_families_on_real_sentences(text: str, sub_event_type: str) -> Non
         ("وكانت الحركة قد خطفت عشرات العاملين الاجانب خلال سلسلة هجمات في يناير عام 2006.", "historical"),
         # a toll over a list of governorates is a summary
         ("ولفت المرصد إلى مقتل 2927 على الأقل من تنظيم داعش جراء غارات التحالف على مقار التنظيم في محافظات حماه وحلب وحمص والحسكة.", "historical"),
+        # an intention to hold a sit-in
+        ("وأعلنت قوى المعارضة عزمها تنفيذ اعتصام مفتوح في ساحة الشهداء ببيروت.", "future"),
         # competing for control is a goal, not a takeover
         ("وتدعم الميليشيات المسلحة حكومتين تتنافسان على السيطرة على العاصمة طرابلس منذ أشهر.", "future"),
     ],
