@@ -83,7 +83,7 @@ def assign_modality(m: Mention, doc: Doc, *, news: bool = True) -> None:
         # "للسيطرة على التلال", "لاستعادة السيطرة": to take ground, not taken
         best = max(best or (0, "", ""), (_PRIORITY["future"], "future", m.primary.prefix + m.primary.text))
     verbal = any(getattr(t.value, "pos", "") == "v" for t in m.triggers)
-    if not verbal and best is None and _after_the_fact(m, doc):
+    if not verbal and (best is None or best[1] == "historical") and _after_the_fact(m, doc):
         # "عادوا إلى عدن بعد تحريرها", "عقب الهجوم": what the sentence tells came after it
         best = (_PRIORITY["referenced"], "referenced", "after")
     if best is None and _relative_reference(m, doc):
@@ -121,6 +121,8 @@ def assign_modality(m: Mention, doc: Doc, *, news: bool = True) -> None:
         m.why.append(f"modality {best[1]} ({best[2]})")
 
 
+#: words with ال that are no genitive: a preposition, "except", "now", relative pronouns
+_NOT_GENITIVE = frozenset("الى إلى الا إلا الآن الان الذي التي الذين".split())
 #: "after" words: a noun event right after one is what the sentence's news followed
 _AFTER = frozenset({"بعد", "وبعد", "عقب", "وعقب", "منذ"})
 #: families whose nouns tell the toll itself: "مقتل 3 بعد انفجار" is still a report
@@ -129,7 +131,8 @@ TOLL_FAMILIES = frozenset({"kill", "injure"})
 
 def _after_the_fact(m: Mention, doc: Doc) -> bool:
     """Every trigger a noun, the first right after بعد / عقب / منذ and known already
-    (definite, or with a pronoun: "بعد تحريرها", "عقب الهجوم"), and no death or injury word
+    (definite, with a pronoun, or with a definite genitive: "بعد تحريرها", "عقب الهجوم",
+    "منذ اغتيال الحريري"), and no death or injury word
     or count in the clause. An indefinite one is news: "سيطرت على منطقة الفاو بعد مواجهات
     عنيفة" tells the clashes."""
     first = min(m.triggers, key=lambda t: t.start)
@@ -137,7 +140,12 @@ def _after_the_fact(m: Mention, doc: Doc) -> bool:
     if not before or before[-1] not in _AFTER:
         return False
     suffixed = not word_at(doc.text, first.start, first.end).endswith(first.text)  # "تحريرها"
-    if not (first.text.startswith("ال") or first.prefix.endswith("ال") or suffixed):
+    # or the head of a construct, as definite as its genitive: "منذ اغتيال الحريري"
+    genitive = doc.text[first.end : first.end + 30].split()[:1]
+    construct = doc.text[first.end : first.end + 1].isspace() and bool(genitive) and (
+        genitive[0].startswith("ال") and genitive[0] not in _NOT_GENITIVE
+    )
+    if not (first.text.startswith("ال") or first.prefix.endswith("ال") or suffixed or construct):
         return False
     if any(getattr(t.value, "family", "") in TOLL_FAMILIES for t in m.triggers):
         return False

@@ -867,6 +867,18 @@ def test_coder_a_known_event_with_its_place_or_day_is_not_news(text: str) -> Non
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # a known act as a point in time: neither news nor history told
+        "وتراجعت السياحة في بيروت منذ اغتيال الوزير السابق.",
+        "وتعيش الحكومة السورية عزلة في لبنان منذ اغتيال الحريري.",
+    ],
+)
+def test_coder_since_a_known_act_refers_to_it(text: str) -> None:
+    assert [e for e in events(text) if e.modality in ("asserted", "historical")] == []
+
+
+@pytest.mark.parametrize(
     ("text", "sub_event_type"),
     [
         # a toll makes a definite noun a report
