@@ -169,9 +169,16 @@ def _done(text: str, h: Hit, doers: list[Hit]) -> bool:
 
 
 def _told(text: str, h: Hit, doers: list[Hit], tellers: list[Hit]) -> bool:
-    """Is the noun told by a verb: done with قام (`_done`), or right after a verb saying it
-    was carried out ("نفذت بالفعل ضربة جوية", "شنوا الهجوم", "وقعت انفجارات")?"""
-    return _done(text, h, doers) or _after_cue(text, h, tellers, 1)
+    """Is the noun told by a verb: done with قام (`_done`), right after a verb saying it
+    was carried out ("نفذت بالفعل ضربة جوية", "شنوا الهجوم", "وقعت انفجارات"), or, when
+    definite, the subject of one right after it ("المعارك تدور", "الاشتباكات مستمرة"; after
+    an indefinite noun a verb describes it: "تفجيرات حدثت في الآونة الأخيرة")?"""
+    if _done(text, h, doers) or _after_cue(text, h, tellers, 1):
+        return True
+    if not (h.key.startswith("ال") or h.prefix.endswith("ال")):
+        return False
+    return any(0 < c.start - len(c.prefix) - h.end <= 1
+               and not text[h.end : c.start - len(c.prefix)].strip() for c in tellers)
 
 
 def _as_verb(h: Hit) -> Hit:

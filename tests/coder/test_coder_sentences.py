@@ -886,6 +886,9 @@ def test_coder_since_a_known_act_refers_to_it(text: str) -> None:
         ("وسقط عدد من القتلى في الهجوم على مواقع الحوثيين في تعز السبت الماضي.", "Armed clash"),
         # a verb telling that it goes on or broke out
         ("وتواصلت الاشتباكات بين المقاومة الشعبية والحوثيين في تعز أمس.", "Armed clash"),
+        # or right after it, when the noun is its subject
+        ("وقال مصدر عسكري إن الاشتباكات مستمرة في محيط مطار تعز.", "Armed clash"),
+        ("وأكدت مصادر محلية أن المعارك تدور في جنوب محافظة لحج.", "Armed clash"),
         # a masdar is how a takeover is told
         ("واستكملت القوات أمس السيطرة على منطقة التواهي في عدن.", "Government regains territory"),
     ],
