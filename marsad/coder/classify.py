@@ -11,7 +11,7 @@ protest with intervention or excessive force; a territorial change depends on wh
 from __future__ import annotations
 
 from marsad.coder.arguments import ARMED_SECTORS
-from marsad.coder.lexicon import CoderLexicon, Trigger
+from marsad.coder.lexicon import CROWD_STRENGTHS, CoderLexicon, Trigger
 from marsad.coder.mention import Found, Mention, words_between
 from marsad.doc import ActorValue, NumberValue
 
@@ -108,8 +108,8 @@ def supported(m: Mention, lex: CoderLexicon, victim_nouns: int) -> bool:
         return bool(others) or bool(armed) or toll or victim_nouns > 0
     if group == "protest":
         protesters = any(a.inter == 6 for a in actors)
-        if trig.strength in _CROWD:  # "رفع العلم", "نزل الذهب": only people protesting make it one
-            told = any(getattr(t.value, "strength", "") not in _CROWD for t in others)
+        if trig.strength in CROWD_STRENGTHS:  # "رفع العلم", "نزل الذهب": only people protesting make it one
+            told = any(getattr(t.value, "strength", "") not in CROWD_STRENGTHS for t in others)
             return (told or protesters or _counts(m, "people") or m.has_cue("street")
                     or _crowd_after(m))
         places = any(s.kind in ("place", "time") for s in m.entities)
@@ -128,8 +128,6 @@ def supported(m: Mention, lex: CoderLexicon, victim_nouns: int) -> bool:
     return bool(others) or bool(actors)
 
 
-#: trigger strengths that make a protest only with people protesting (triggers.tsv)
-_CROWD = frozenset({"crowd", "display"})
 #: what a count right after a crowd verb must not count (numbers.py categories): units,
 #: prices and percentages, "نزل الذهب 3.4 بالمئة"
 _NOT_PEOPLE = frozenset({"unit"})

@@ -11,7 +11,7 @@ import re
 from marsad.coder import arguments, article_confidence, attribution, classify
 from marsad.coder.build import build_event
 from marsad.coder.confidence import score
-from marsad.coder.lexicon import CoderLexicon
+from marsad.coder.lexicon import CROWD_STRENGTHS, CoderLexicon
 from marsad.coder.mention import Mention, find_mentions
 from marsad.coder.modality import TOLL_FAMILIES, assign_modality, reports_news
 from marsad.coder.model import EventModel
@@ -180,7 +180,7 @@ def is_anaphoric(m: Mention) -> bool:
     if all(_DEMONSTRATIVE.search(b) for b in before):
         return True  # "وبعيد هذا التفجير الاول": this very bombing, told before
     strengths = [getattr(t.value, "strength", "") for t in m.triggers]
-    weak_only = all(s in ("weak", "crowd", "display", "participant") for s in strengths)
+    weak_only = all(s in ("weak", "participant") or s in CROWD_STRENGTHS for s in strengths)
     if m.family.plover_type == "PROTEST" and m.has_cue("street") and any(
         getattr(t.value, "pos", "") == "v" for t in m.triggers
     ):

@@ -23,6 +23,10 @@ VERB_PREFIXES = BARE_PREFIXES | {"س", "وس", "فس"}
 NOUN_SUFFIXES = PRONOUN_SUFFIXES | {"ا", "ين", "ان", "ات"}
 
 
+#: trigger strengths that make a protest only with people protesting (triggers.tsv)
+CROWD_STRENGTHS = frozenset({"crowd", "display"})
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     form: str

@@ -175,10 +175,13 @@ def _told(text: str, h: Hit, doers: list[Hit], tellers: list[Hit]) -> bool:
     an indefinite noun a verb describes it: "تفجيرات حدثت في الآونة الأخيرة")?"""
     if _done(text, h, doers) or _after_cue(text, h, tellers, 1):
         return True
-    if not (h.key.startswith("ال") or h.prefix.endswith("ال")):
-        return False
-    return any(0 < c.start - len(c.prefix) - h.end <= 1
-               and not text[h.end : c.start - len(c.prefix)].strip() for c in tellers)
+    definite = h.key.startswith("ال") or h.prefix.endswith("ال")
+    return definite and _before_cue(text, h, tellers)
+
+
+def _before_cue(text: str, h: Hit, cues: list[Hit]) -> bool:
+    """Does one of `cues` follow the hit, with one space between?"""
+    return any(c.start - len(c.prefix) - h.end == 1 and text[h.end].isspace() for c in cues)
 
 
 def _as_verb(h: Hit) -> Hit:
@@ -263,8 +266,9 @@ def _split(
     by_group: dict[str, list[Found]], cues: list[Found], modal: list[Found], text: str
 ) -> list[list[Found]]:
     """Groups of triggers that tell one event each. A trigger that is denied ("وليست غارات
-    إسرائيلية", "ولم تسجل اعمال عنف") or marked as another event ("غارة أخرى", "الغارة الأولى") stands apart, with
-    the verb right before it and the weapon after it ("استهدف هجوم آخر بسيارة مفخخة")."""
+    إسرائيلية", "ولم تسجل اعمال عنف") or marked as another event ("غارة أخرى", "الغارة
+    الأولى") stands apart, with the verb right before it and the weapon after it ("استهدف
+    هجوم آخر بسيارة مفخخة")."""
     out: list[list[Found]] = []
     for triggers in by_group.values():
         rest: list[Found] = []

@@ -132,9 +132,8 @@ TOLL_FAMILIES = frozenset({"kill", "injure"})
 def _after_the_fact(m: Mention, doc: Doc) -> bool:
     """Every trigger a noun, the first right after بعد / عقب / منذ and known already
     (definite, with a pronoun, or with a definite genitive: "بعد تحريرها", "عقب الهجوم",
-    "منذ اغتيال الحريري"), and no death or injury word
-    or count in the clause. An indefinite one is news: "سيطرت على منطقة الفاو بعد مواجهات
-    عنيفة" tells the clashes."""
+    "منذ اغتيال الحريري"), and no death or injury word or count in the clause. An
+    indefinite one is news: "سيطرت على منطقة الفاو بعد مواجهات عنيفة" tells the clashes."""
     first = min(m.triggers, key=lambda t: t.start)
     before = doc.text[max(0, first.start - 8) : first.start].split()
     if not before or before[-1] not in _AFTER:
