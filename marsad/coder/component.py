@@ -196,7 +196,7 @@ def is_anaphoric(m: Mention) -> bool:
         s == "display" or (s == "participant" and _DEFINITE.match(t.text))
         for s, t in zip(strengths, m.triggers, strict=True)
     ):
-        # "وردد المتظاهرون مساء الاثنين هتافات": what the protest told elsewhere chanted
+        # "وردد المتظاهرون أمام السفارة هتافات": what the protest told elsewhere chanted
         # ("ورفع مئات المتظاهرين لافتات" counts a crowd of its own)
         return True
     if m.fatalities[0] is not None or m.injuries[0] is not None:

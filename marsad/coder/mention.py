@@ -172,7 +172,7 @@ def _told(text: str, h: Hit, doers: list[Hit], tellers: list[Hit]) -> bool:
     """Is the noun told by a verb: done with قام (`_done`), right after a verb saying it
     was carried out ("نفذت بالفعل ضربة جوية", "شنوا الهجوم", "وقعت انفجارات"), or, when
     definite, the subject of one right after it ("المعارك تدور", "الاشتباكات مستمرة"; after
-    an indefinite noun a verb describes it: "تفجيرات حدثت في الآونة الأخيرة")?"""
+    an indefinite noun a verb describes it: "تفجيرات وقعت في العاصمة")?"""
     if _done(text, h, doers) or _after_cue(text, h, tellers, 1):
         return True
     definite = h.key.startswith("ال") or h.prefix.endswith("ال")
