@@ -13,7 +13,7 @@ from marsad.coder.attribution import (
     suspected,
 )
 from marsad.coder.lexicon import CoderLexicon
-from marsad.coder.mention import Mention
+from marsad.coder.mention import Mention, words_between
 from marsad.coder.notes import notes_en
 from marsad.doc import (
     ActorRef,
@@ -219,6 +219,19 @@ def _best_target(ms: list[Mention], actor1: ActorRef | None, event_type: str, *,
     return actor_ref(best)
 
 
+#: words at most between an attack and the actor it is said to be of ("بغارة لطيران التحالف")
+_DOER_GAP = 2
+
+
+def _names_the_doer(m: Mention, doc: Doc) -> bool:
+    """Is the mention's actor1 right beside its trigger, not elsewhere in the sentence?"""
+    a, t = m.actor1, m.primary
+    if a is None:
+        return False
+    between = (t.end, a.start) if a.start >= t.end else (a.end, t.start)
+    return words_between(doc.text, *between) <= _DOER_GAP
+
+
 def build_event(doc: Doc, ms: list[Mention], negated: list[Mention], lex: CoderLexicon,
                 version: str) -> Event:
     head = next((m for m in ms if m.modality == "asserted"), ms[0])
@@ -236,9 +249,15 @@ def build_event(doc: Doc, ms: list[Mention], negated: list[Mention], lex: CoderL
         for m in identified:
             if m.actor1 is None or getattr(m.actor1.value, "generic", False):
                 continue
-            stance = "suspected" if suspected(m) else "asserted"
-            attributions.append(Attribution(actor_ref(m.actor1), stance, source_for(m, doc),
+            stance, source = ("suspected" if suspected(m) else "asserted"), source_for(m, doc)
+            attributions.append(Attribution(actor_ref(m.actor1), stance, source,
                                             m.sentence.text, m.sentence.start, m.sentence.end))
+            if (actor1 is None and stance == "asserted" and source is None
+                    and m.sub_event_type == main.sub_event_type and _names_the_doer(m, doc)):
+                # the outlet's own words name the perpetrator of this very act ("30 قتيلا
+                # بتفجير انتحاري لداعش"): coded as ACLED codes it; a source's word ("تتهم
+                # مصادر محلية") stays an attribution
+                actor1, unknown = actor_ref(m.actor1), False
     elif (identified and main.family.group == "violence" and suspected(identified[0])
           and not getattr(identified[0].actor1.value, "generic", False)):  # type: ignore[union-attr]
         # "ورجحت مصادر أمنية أن يكون تنظيم داعش وراء التفجير": suspected, not known

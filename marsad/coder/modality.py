@@ -109,10 +109,12 @@ def assign_modality(m: Mention, doc: Doc, *, news: bool = True) -> None:
         best = (_PRIORITY["historical"], "historical", "provinces")
     if (
         imperfect
+        and not m.sentence.is_title
         and not any(s.kind == "time" for s in m.entities)
         and (best is None or best[0] < _PRIORITY["hypothetical"])
     ):
-        # an imperfect verb with no date ("تخطف من تريد وتقتل من تشاء"): habitual
+        # an imperfect verb with no date ("تخطف من تريد وتقتل من تشاء"): habitual; a
+        # headline's imperfect is its present tense ("عمال يضربون عن العمل في ميناء")
         best = (_PRIORITY["hypothetical"], "hypothetical", "imperfect")
     if best is None and not news:
         best = (_PRIORITY["referenced"], "referenced", "no date or source in the article")

@@ -653,6 +653,43 @@ def test_coder_a_suspected_perpetrator_is_attributed_not_known() -> None:
     assert [(a.actor.name_en, a.stance) for a in e.attributions] == [("Islamic State", "suspected")]
 
 
+def _article(text: str, published: str = "2015-07-21"):
+    return marsad.extract(text, published=published, title_first_line=True, resources=RULES).events
+
+
+def test_coder_the_outlet_naming_the_bomber_beside_the_attack_makes_it_known() -> None:
+    # the headline says whose bombing it was; "no group claimed it" does not undo that
+    text = ("مقتل 12 شخصا بتفجير انتحاري لداعش في سروج\n"
+            "قتل 12 شخصا أمس في تفجير انتحاري استهدف حديقة عامة في بلدة سروج جنوب تركيا، "
+            "ولم تتبن أي جهة التفجير حتى مساء أمس.")
+    (e,) = [e for e in _article(text) if e.modality == "asserted"]
+    assert e.perpetrator_status == "known"
+    assert e.actor1 is not None and e.actor1.name_en == "Islamic State"
+    assert [(a.actor.name_en, a.stance, a.by) for a in e.attributions] == [("Islamic State", "asserted", None)]
+
+
+def test_coder_a_perpetrator_named_by_a_source_stays_an_attribution() -> None:
+    text = ("مقتل 12 شخصا بتفجير انتحاري في سروج\n"
+            "قتل 12 شخصا أمس في تفجير انتحاري استهدف حديقة عامة في بلدة سروج جنوب تركيا، "
+            "ولم تتبن أي جهة التفجير حتى مساء أمس.\n"
+            "وقالت مصادر أمنية إن تنظيم داعش نفذ التفجير.")
+    (e,) = [e for e in _article(text) if e.modality == "asserted"]
+    assert e.perpetrator_status == "attributed"
+    assert e.actor1 is not None and e.actor1.name_en == "Unidentified Armed Group (Turkey)"
+    assert [(a.actor.name_en, a.stance, a.by.text) for a in e.attributions] == [
+        ("Islamic State", "asserted", "مصادر أمنية")]
+
+
+def test_coder_a_headline_in_the_imperfect_tells_the_news_of_its_body() -> None:
+    # "طلاب يتظاهرون": a headline's present tense, not a habit; one protest, not two
+    text = ("طلاب يتظاهرون في عمان احتجاجا على رفع الرسوم\n"
+            "تظاهر مئات الطلاب أمس أمام مبنى الجامعة الأردنية في عمان احتجاجا على رفع الرسوم الدراسية.")
+    evs = _article(text, "2015-03-02")
+    (e,) = evs
+    assert (e.modality, e.sub_event_type) == ("asserted", "Peaceful protest")
+    assert len(e.evidence) == 2 and str(e.date.value) == "2015-03-01"
+
+
 
 
 @pytest.mark.parametrize(
