@@ -31,21 +31,25 @@ PIPELINES = ("recognisers", "extract")
 class Article:
     id: str
     title: str | None
-    text: str
+    text: str  # the title line, a blank line, the body: as `marsad extract` reads a JSONL record
     published: str | None
+    title_first_line: bool = False
 
 
 def read_articles(path: Path, n: int) -> list[Article]:
     """The first `n` articles with text (read at run time, never copied anywhere)."""
+    from marsad.ingest.records import titled_text
+
     out: list[Article] = []
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             obj = json.loads(line)
-            text = (obj.get("content") or "").strip()
-            if not text:
+            body = (obj.get("content") or "").strip()
+            if not body:
                 continue
+            text, title_line = titled_text(obj.get("title"), body)
             out.append(Article(obj.get("url") or str(len(out)), obj.get("title"), text,
-                               (obj.get("date_extracted") or "")[:10] or None))
+                               (obj.get("date_extracted") or "")[:10] or None, title_line))
             if len(out) >= n:
                 break
     return out
@@ -90,7 +94,7 @@ def run_articles(articles: list[Article], which: str) -> dict[str, Any]:
         t = time.perf_counter()
         try:
             doc = extract(a.text, id=a.id, title=a.title, published=a.published,
-                          resources=res, pipeline=names)
+                          title_first_line=a.title_first_line, resources=res, pipeline=names)
         except MarsadError:
             errors += 1
             continue

@@ -89,6 +89,7 @@ def write_sample(src: Path, n: int, dest: Path) -> list[dict[str, Any]]:
 def bare(rows: list[dict[str, Any]], keep: dict[str, Any]) -> dict[str, Any]:
     """The extractor in a loop; `keep` gets each article's events (for the commit test)."""
     from marsad.extract import extract
+    from marsad.ingest.records import titled_text
     from marsad.resources import default_resources
 
     t = time.perf_counter()
@@ -98,8 +99,9 @@ def bare(rows: list[dict[str, Any]], keep: dict[str, Any]) -> dict[str, Any]:
     c = time.process_time()
     events = 0
     for o in rows:
-        doc = extract(o["content"], id=o["url"], published=o["date_extracted"],
-                      title=o["title"], outlet=o["source"], url=o["url"], resources=res)
+        text, title_line = titled_text(o["title"], o["content"])  # as the runner reads it
+        doc = extract(text, id=o["url"], published=o["date_extracted"], title=o["title"],
+                      outlet=o["source"], url=o["url"], title_first_line=title_line, resources=res)
         events += len(doc.events)
         keep[o["content"]] = doc.events
     s = time.perf_counter() - t

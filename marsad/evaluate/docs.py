@@ -27,6 +27,7 @@ from typing import Any
 from marsad.doc import ActorRef, Doc, Event, LocationRef
 from marsad.errors import InputError
 from marsad.evaluate.reliability import Reliability, format_reliability, reliability
+from marsad.ingest.records import titled_text
 
 # Where the shared data lives (../shared beside the repository unless MARSAD_SHARED says).
 DEFAULT_SHARED = Path(os.environ.get("MARSAD_SHARED", Path(__file__).resolve().parents[2].parent / "shared"))
@@ -163,9 +164,7 @@ def load_gold(path: str | Path) -> list[GoldDoc]:
 
 def article_text(title: str | None, content: str) -> str:
     """The text a SaudiNewsNet article is coded and extracted on: title, blank line, body."""
-    title = html.unescape(title or "").strip()
-    body = html.unescape(content or "")
-    return f"{title}\n\n{body}" if title else body
+    return titled_text(html.unescape(title or ""), html.unescape(content or ""))[0]
 
 
 def load_corpus(path: str | Path, urls: Iterable[str]) -> dict[str, dict[str, Any]]:

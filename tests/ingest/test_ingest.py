@@ -248,3 +248,19 @@ def test_ingest_defaults_for_published_and_outlet(sqlite_store: Store, tmp_path:
     assert (str(docs["bukamal"]["published"]), docs["bukamal"]["outlet"]) == ("2019-09-17", "العربية.نت")
     assert docs["bukamal"]["title"] == seed_text.split("\n", 1)[0].strip()
     assert (str(docs["x"]["published"]), docs["x"]["outlet"]) == ("2019-09-20", "orient")
+
+
+def test_ingest_jsonl_title_is_stored_as_the_first_line(sqlite_store: Store, tmp_path: Path,
+                                                        paras: list[str]) -> None:
+    # stored as coded: the evidence offsets of its events index this text
+    (tmp_path / "t.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"id": "t1", "title": "غارات على البوكمال", "text": paras[2]},
+        {"id": "t2", "title": "غارات على البوكمال", "text": f"غارات على البوكمال\n{paras[3]}"},
+        {"id": "t3", "text": paras[4]},
+    ]) + "\n", encoding="utf-8")
+    ingest(sqlite_store, [str(tmp_path / "t.jsonl")])
+    docs = {d["source_id"]: d for d in _texts(sqlite_store).values()}
+    assert docs["t1"]["text"] == f"غارات على البوكمال\n\n{paras[2]}" and docs["t1"]["title_first_line"]
+    assert docs["t2"]["text"] == f"غارات على البوكمال\n{paras[3]}" and docs["t2"]["title_first_line"]
+    assert docs["t3"]["text"] == paras[4] and not docs["t3"]["title_first_line"]
+    assert docs["t1"]["title"] == "غارات على البوكمال"
