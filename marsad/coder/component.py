@@ -23,17 +23,28 @@ from marsad.resources import Resources
 
 
 def context_place(doc: Doc) -> Span | None:
-    """Where the article is about: the most specific place of its title or first sentence."""
+    """Where the article is about: the most specific place of its title or first sentence.
+    A title that names only a country takes the lede's place inside it ("... بأفغانستان",
+    then "في إقليم بغلان بشمال أفغانستان")."""
     heads = [s for s in doc.sentences[:2] if s.is_title] or doc.sentences[:1]
     if not heads:
         return None
-    end = heads[-1].end
-    places = [s for s in doc.spans if s.kind == "place" and s.end <= end
+    best = _most_specific(doc, 0, heads[-1].end)
+    if best is not None and getattr(best.value, "level", "") == "country" and len(doc.sentences) > 1 \
+            and doc.sentences[0].is_title:
+        lede = _most_specific(doc, doc.sentences[1].start, doc.sentences[1].end)
+        if lede is not None and lede.value.country == best.value.country:  # type: ignore[union-attr]
+            best = lede
+    return best
+
+
+_LEVEL_ORDER = {"town": 4, "admin2": 3, "admin1": 2, "country": 1}
+
+
+def _most_specific(doc: Doc, start: int, end: int) -> Span | None:
+    places = [s for s in doc.spans if s.kind == "place" and start <= s.start and s.end <= end
               and names_the_scene(doc.text, s.start, s.end)]
-    if not places:
-        return None
-    order = {"town": 4, "admin2": 3, "admin1": 2, "country": 1}
-    return max(places, key=lambda s: order.get(getattr(s.value, "level", ""), 0))
+    return max(places, key=lambda s: _LEVEL_ORDER.get(getattr(s.value, "level", ""), 0), default=None)
 
 
 def code_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:

@@ -680,6 +680,23 @@ def test_coder_a_perpetrator_named_by_a_source_stays_an_attribution() -> None:
         ("Islamic State", "asserted", "مصادر أمنية")]
 
 
+@pytest.mark.parametrize(
+    ("lede_place", "place", "precision"),
+    [
+        ("في ولاية قندوز بشمال أفغانستان", "Kunduz Province", "admin1"),
+        # a place in another country is where the speaker is: the title's country stands
+        ("في وزارة الداخلية الباكستانية في إسلام آباد", "Afghanistan", "country"),
+    ],
+)
+def test_coder_a_title_naming_only_a_country_takes_the_ledes_place_in_it(
+        lede_place: str, place: str, precision: str) -> None:
+    text = ("مقتل 9 مدنيين في هجوم مسلح على حفل في أفغانستان\n"
+            f"قال مسؤول {lede_place} أمس إن مسلحين فتحوا النار على حفل زفاف مما أسفر عن "
+            "مقتل تسعة من المدعوين.\nوأضاف أن الشرطة فتحت تحقيقا في الحادث.")
+    (e,) = _article(text, "2015-07-27")
+    assert (e.location.name_en, e.location.precision) == (place, precision)
+
+
 def test_coder_a_headline_in_the_imperfect_tells_the_news_of_its_body() -> None:
     # "طلاب يتظاهرون": a headline's present tense, not a habit; one protest, not two
     text = ("طلاب يتظاهرون في عمان احتجاجا على رفع الرسوم\n"
