@@ -59,6 +59,13 @@ def _victim_gap(m: Mention, doc: Doc, a: int, b: int) -> int:
     return sum(1 for w in text.split() if normalise_key(w) not in _PARTITIVE)
 
 
+def _nominative_plural(a: Span, doc: Doc) -> bool:
+    """Does the actor open with a sound plural in the nominative ("مسلحون", not "مسلحين")?
+    After "قتل" it is then the verb's subject, not the genitive of the masdar."""
+    words = doc.text[a.start : a.end].split()
+    return bool(words) and words[0].endswith("ون")
+
+
 def _has_object(m: Mention, a: Span, doc: Doc) -> bool:
     """An armed actor right after a kill word, itself followed at once by another actor or a
     count of one, is the subject of an active verb: "وقتلت قوات الأمن ثلاثة متظاهرين", "وقتل
@@ -224,9 +231,15 @@ def assign_actors(m: Mention, doc: Doc) -> None:
             continue  # "وقالت وزارة الداخلية إن انتحاريا فجر نفسه": the ministry tells it
         if v.kind in _WEAPON_KINDS and m.family.group != "violence":
             continue  # "أدت الغارات لتراجع المقاتلين": the strikes caused it, the fighters withdrew
-        if (fam in _VICTIM_FAMILIES and a.start >= m.primary.end
-                and _gap(doc, m.primary.end, a.start) <= 1 and _has_object(m, a, doc)):
-            perp.append(a)  # "وقتلت قوات الأمن ثلاثة متظاهرين": the subject of an active verb
+        if any(
+            getattr(t.value, "family", "") in _VICTIM_FAMILIES
+            and (t is m.primary or getattr(t.value, "pos", "") == "v" or _nominative_plural(a, doc))
+            and a.start >= t.end and _gap(doc, t.end, a.start) <= 1
+            for t in m.triggers
+        ) and _has_object(m, a, doc):
+            # "وقتلت قوات الأمن ثلاثة متظاهرين": the subject of an active verb, also where a
+            # stronger word leads the mention ("قتل مسلحون خمسة مدنيين في هجوم على سوق")
+            perp.append(a)
             continue
         if _is_armed(v) and any(
             getattr(t.value, "family", "") in _VICTIM_FAMILIES and t.end <= a.start

@@ -479,6 +479,9 @@ def test_coder_protesters_are_of_the_town_they_gather_in_not_of_their_cause() ->
         # an armed subject right after the kill verb, its object right after it
         ("وقتلت قوات الأمن السورية ثلاثة متظاهرين في درعا أمس.", "Police Forces of Syria", "Protesters (Syria)"),
         ("وقتل مسلحون مجهولون جنديا في الموصل أمس.", "Unidentified Armed Group (Iraq)", "Military Forces of Iraq"),
+        # the same with "هجوم" leading the mention: a nominative plural after "قتل" is its subject
+        ("قتل مسلحون خمسة مدنيين في هجوم على سوق شعبي في مدينة العريش أمس.",
+         "Unidentified Armed Group (Egypt)", "Civilians (Egypt)"),
         # the passive: the soldiers were killed
         ("قتل ثلاثة جنود عراقيين في هجوم بالموصل أمس.", "Unidentified Armed Group (Iraq)", "Military Forces of Iraq"),
         # who announces the deaths did not cause them, nor did an army its own men's
