@@ -113,7 +113,7 @@ def supported(m: Mention, lex: CoderLexicon, victim_nouns: int) -> bool:
             return (told or protesters or _counts(m, "people") or m.has_cue("street")
                     or _crowd_after(m))
         places = any(s.kind in ("place", "time") for s in m.entities)
-        return bool(others) or protesters or places or _counts(m, "people")
+        return bool(others) or protesters or places or _counts(m, "people") or m.has_cue("walkout")
     if group == "visit":
         # a militia leader or a commander at the front is news to a conflict analyst; a
         # minister's or a king's visit is diplomacy, which ACLED does not code

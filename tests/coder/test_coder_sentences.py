@@ -247,6 +247,20 @@ def test_coder_fires_hackers_waves_wealth_and_feelings_are_no_event(text: str) -
             or e.sub_event_type == "Looting/property destruction"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "strike"),
+    [
+        ("أضرب مئات الأسرى الفلسطينيين عن الطعام في سجون الاحتلال.", True),
+        ("وأضرب المعلمون أمس في المدارس الحكومية في عمان.", True),
+        ("فأضربوا عن الدراسة ثلاثة أيام احتجاجا على الرسوم.", True),
+        # the imperative of ضرب (hit) is spelt the same once normalised: no strike
+        ("وقال الوزير: اضرب بيد من حديد على كل من يعبث بأمن الوطن.", False),
+    ],
+)
+def test_coder_a_strike_needs_what_it_stops_or_who_strikes(text: str, strike: bool) -> None:
+    assert any(e.sub_event_type == "Peaceful protest" for e in asserted(text)) == strike
+
+
 def test_coder_a_withdrawal_needs_an_armed_actor() -> None:
     text = ("بكين تستضيف الألعاب الشتوية\n\nتنافست بكين وألماتي بعد انسحاب جميع المدن الأوروبية "
             "الأخرى التي تقدمت بطلباتها وهي ستوكهولم (السويد) وأوسلو (النرويج).")
