@@ -3,7 +3,8 @@
 The rules find candidates generously; annotators call a sentence an event only when it
 reports a concrete occurrence. For each PLOVER type the gate scores a candidate from
 character n-grams of its sentence plus the rule features (family, trigger strength,
-verb, toll, place, date, actors, modality). Its calibrated probability is the confidence
+verb, toll, place, date, actors, modality, where in the sentence the trigger sits and how
+long the sentence is). Its calibrated probability is the confidence
 of an event in a lone sentence (articles: `article_confidence.py`).
 Where the gate applies (by default a document of one sentence and no title; forced with
 `options={"gate": True/False}`, `marsad extract --gate/--no-gate`) a candidate is kept only
@@ -75,6 +76,15 @@ def mention_features(m: Mention) -> str:
         feats.append("unknown")
     if m.modality_why:
         feats.append("modcue")
+    # an act told late in a long sentence is more often background than the news
+    sent = m.sentence
+    span = max(1, sent.end - sent.start)
+    feats.append(f"at={min(3, 4 * (m.primary.start - sent.start) // span)}")
+    feats.append(f"len={min(5, len(sent.text.split()) // 10)}")
+    if any(s.kind == "time" and getattr(s.value, "precision", "") == "day" for s in m.entities):
+        feats.append("day")
+    if m.actor1 is not None and not getattr(m.actor1.value, "generic", True):
+        feats.append("named1")
     return " ".join(feats)
 
 
