@@ -103,7 +103,11 @@ def parse_json_record(
         v = obj.get(fm[k])
         setattr(rec, k, None if v is None else str(v))
     if rec.text is not None:
-        rec.text, rec.title_first_line = titled_text(rec.title, rec.text)
+        text, rec.title_first_line = titled_text(rec.title, rec.text)
+        try:  # the title too: a huge or binary one is refused as a body would be
+            rec.text = check_text(text)
+        except InputError as exc:
+            rec.text, rec.error = None, exc
     rec.extra = {k: v for k, v in obj.items() if k not in fm.values()}
     return rec
 

@@ -46,3 +46,16 @@ def test_titled_text_does_not_repeat_a_title_the_body_opens_with() -> None:
     assert titled_text(HEADLINE, f"{HEADLINE}\n{BODY}") == (f"{HEADLINE}\n{BODY}", True)
     assert titled_text("  ", BODY) == (BODY, False)
     assert titled_text(None, BODY) == (BODY, False)
+
+
+def test_extract_jsonl_refuses_a_binary_title_and_goes_on(tmp_path: Path) -> None:
+    p = tmp_path / "in.jsonl"
+    p.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"id": "bad", "title": "عنوان\u0000\u0001", "text": BODY},
+        {"id": "ok", "title": HEADLINE, "text": BODY, "published": "2015-08-01"},
+    ]) + "\n", encoding="utf-8")
+    r = runner.invoke(app, ["extract", str(p)])
+    assert r.exit_code == 0, r.output
+    bad, ok = (json.loads(line) for line in r.output.strip().splitlines())
+    assert bad["id"] == "bad" and bad["error"]["code"] == "undecodable" and "NUL" in bad["error"]["message"]
+    assert ok["id"] == "ok" and ok["events"]
