@@ -1357,6 +1357,19 @@ def test_coder_a_drug_arrest_is_a_common_crime() -> None:
     assert [e for e in asserted_article(text) if e.sub_event_type == "Arrests"] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "القبض على المتحرشين بفتاة في أبها\n\nأعلنت شرطة أبها أمس القبض على ثلاثة شبان ظهروا في "
+        "مقطع فيديو وهم يتحرشون بفتاة في أحد المراكز التجارية.",
+        "القبض على لصين في الدمام\n\nألقت الشرطة أمس القبض على رجلين بتهمة سرقة محل للمجوهرات في "
+        "مدينة الدمام.",
+    ],
+)
+def test_coder_arrests_of_harassers_and_thieves_are_common_crime(text: str) -> None:
+    assert [e for e in asserted_article(text) if e.sub_event_type == "Arrests"] == []
+
+
 def test_coder_an_arrest_for_smuggling_explosives_is_still_an_event() -> None:
     text = ("البحرين تحبط تهريب متفجرات\n\nضبطت قوات الأمن البحرينية أمس شبكة تهريب متفجرات وأسلحة "
             "في عرض البحر، واعتقلت اثنين من المتورطين.")
