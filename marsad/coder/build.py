@@ -254,9 +254,9 @@ def build_event(doc: Doc, ms: list[Mention], negated: list[Mention], lex: CoderL
                                             m.sentence.text, m.sentence.start, m.sentence.end))
             if (actor1 is None and stance == "asserted" and source is None
                     and m.sub_event_type == main.sub_event_type and _names_the_doer(m, doc)):
-                # the outlet's own words name the perpetrator of this very act ("30 قتيلا
-                # بتفجير انتحاري لداعش"): coded as ACLED codes it; a source's word ("تتهم
-                # مصادر محلية") stays an attribution
+                # the outlet's own words name the perpetrator of this very act ("مقتل 12
+                # شخصا بتفجير انتحاري لداعش"): coded as ACLED codes it; a source's word
+                # ("تتهم مصادر محلية") stays an attribution
                 actor1, unknown = actor_ref(m.actor1), False
     elif (identified and main.family.group == "violence" and suspected(identified[0])
           and not getattr(identified[0].actor1.value, "generic", False)):  # type: ignore[union-attr]
