@@ -22,7 +22,8 @@ from marsad.text.normalise import normalise_key
 
 ARMED_SECTORS = {"MIL", "REB", "UAF", "COP", "SPY", "INS", "PMF"}
 _VICTIM_FAMILIES = {"kill", "injure"}
-_LEVEL_RANK = {"town": 4, "admin2": 3, "admin1": 2, "country": 1}
+#: place levels, most specific highest
+LEVEL_RANK = {"town": 4, "admin2": 3, "admin1": 2, "country": 1}
 _LOCATIVE = ("في", "ب", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "داخل", "منطقة", "مدينة", "بلدة", "قرية", "حي", "محافظة")
 
 
@@ -370,7 +371,7 @@ def assign_location(m: Mention, doc: Doc, context_place: Span | None) -> None:
             pre = doc.text[max(0, s.start - 12) : s.start].split()
             loc = int(bool(pre) and any(pre[-1].endswith(w) or pre[-1] == w for w in _LOCATIVE))
             own = int(not _in_fronted_event(m, doc, s))
-            return (own, _LEVEL_RANK.get(v.level, 0), loc, -abs(s.start - m.primary.start))
+            return (own, LEVEL_RANK.get(v.level, 0), loc, -abs(s.start - m.primary.start))
 
         return max(places, key=score)
 

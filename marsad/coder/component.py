@@ -30,21 +30,18 @@ def context_place(doc: Doc) -> Span | None:
     if not heads:
         return None
     best = _most_specific(doc, 0, heads[-1].end)
-    if best is not None and getattr(best.value, "level", "") == "country" and len(doc.sentences) > 1 \
-            and doc.sentences[0].is_title:
+    titled = heads[0].is_title and len(doc.sentences) > 1
+    if best is not None and titled and getattr(best.value, "level", "") == "country":
         lede = _most_specific(doc, doc.sentences[1].start, doc.sentences[1].end)
         if lede is not None and lede.value.country == best.value.country:  # type: ignore[union-attr]
             best = lede
     return best
 
 
-_LEVEL_ORDER = {"town": 4, "admin2": 3, "admin1": 2, "country": 1}
-
-
 def _most_specific(doc: Doc, start: int, end: int) -> Span | None:
     places = [s for s in doc.spans if s.kind == "place" and start <= s.start and s.end <= end
               and names_the_scene(doc.text, s.start, s.end)]
-    return max(places, key=lambda s: _LEVEL_ORDER.get(getattr(s.value, "level", ""), 0), default=None)
+    return max(places, key=lambda s: arguments.LEVEL_RANK.get(getattr(s.value, "level", ""), 0), default=None)
 
 
 def code_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
