@@ -100,6 +100,10 @@ def supported(m: Mention, lex: CoderLexicon, victim_nouns: int) -> bool:
         return any(getattr(t.value, "family", "") not in _TERRITORY for t in others)
     if trig.strength == "strong":
         return True
+    if fam == "attack" and trig.pos == "v" and not (others or toll or victim_nouns):
+        # "هاجم الوزير سياسة الحكومة", "هاجم خامنئي الولايات المتحدة": an attack in words,
+        # unless fighters do it or it falls on ground below a country ("هاجمت إسرائيل مواقع")
+        return any(_fights(a, ARMED_SECTORS) for a in actors) or _takes_ground(m, countries=False)
     if group == "violence":
         if trig.strength == "consequence":
             # deaths or injuries with no act and nobody named: "لقي شخص مصرعه وأصيب آخر"
@@ -228,11 +232,12 @@ def _over_people(m: Mention) -> bool:
     return m.sentence.text[at:at + 2] in ("هم", "كم")
 
 
-def _takes_ground(m: Mention) -> bool:
+def _takes_ground(m: Mention, *, countries: bool = True) -> bool:
     """A place or a word for ground ("مواقع", "المدينة", "مطار") among the four words after
-    the trigger."""
+    the trigger (with `countries=False`, a country's name is not ground)."""
     end = m.primary.end
-    starts = [s.start for s in m.entities if s.kind == "place"]
+    starts = [s.start for s in m.entities if s.kind == "place"
+              and (countries or getattr(s.value, "level", "") != "country")]
     starts += [c.start for c in m.cues if c.value == "ground"]
     return any(end <= st and _words(m, end, st) < 4 for st in starts)
 

@@ -261,6 +261,21 @@ def test_coder_a_strike_needs_what_it_stops_or_who_strikes(text: str, strike: bo
     assert any(e.sub_event_type == "Peaceful protest" for e in asserted(text)) == strike
 
 
+@pytest.mark.parametrize(
+    ("text", "attack"),
+    [
+        # هاجم is as often an attack in words: a person, a policy or a decision as its object
+        ("هاجم وزير الخارجية السابق سياسة الحكومة الجديدة في مقابلة تلفزيونية أمس.", False),
+        ("وهاجمت النائبة المعارضة قرار وزير التعليم بإلغاء الامتحانات في عمان.", False),
+        # armed men, a checkpoint or positions make it an attack
+        ("هاجم مسلحون مجهولون نقطة تفتيش للشرطة في مدينة العريش مساء الأحد.", True),
+        ("وهاجمت الميليشيات مواقع الجيش في ريف حلب الشمالي فجر اليوم.", True),
+    ],
+)
+def test_coder_an_attack_verb_needs_arms_a_target_or_a_toll(text: str, attack: bool) -> None:
+    assert any(e.plover["type"] == "ASSAULT" for e in asserted("أخبار\n\n" + text)) == attack
+
+
 def test_coder_a_withdrawal_needs_an_armed_actor() -> None:
     text = ("بكين تستضيف الألعاب الشتوية\n\nتنافست بكين وألماتي بعد انسحاب جميع المدن الأوروبية "
             "الأخرى التي تقدمت بطلباتها وهي ستوكهولم (السويد) وأوسلو (النرويج).")
