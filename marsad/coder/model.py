@@ -242,6 +242,8 @@ def _best_threshold(p: np.ndarray, y: np.ndarray) -> float:
 
 def train(sentences: Sequence[Any], *, inner_folds: int = 4) -> EventModel:
     """Train one gate per PLOVER type on labelled gold sentences (GsrSentence)."""
+    from marsad.evaluate.cv import assign_folds
+
     cands = candidates(sentences)
     gates: dict[str, TypeGate] = {}
     for t in TYPES:
@@ -253,7 +255,9 @@ def train(sentences: Sequence[Any], *, inner_folds: int = 4) -> EventModel:
         # threshold from out-of-fold probabilities, so it is not tuned on fitted data, and on
         # the sentences with a candidate: the only ones the gate is ever asked about
         z = np.zeros(len(rows))  # out-of-fold raw scores
-        folds = np.arange(len(rows)) % inner_folds
+        # whole articles per fold: the sentences of one article share names and wording, and
+        # split across folds they flatter the scores the threshold is chosen on
+        folds = np.array(assign_folds([c[0] for c in rows], inner_folds))
         for k in range(inner_folds):
             tr, te = folds != k, folds == k
             if y[tr].sum() == 0 or y[tr].sum() == tr.sum():
