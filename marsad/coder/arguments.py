@@ -159,8 +159,10 @@ def _announces(doc: Doc, a: Span, m: Mention) -> bool:
     kill word right after it reports the deaths; it did not cause them. An armed announcer
     ("أعلن الجيش مقتل 20 مسلحا") may well have killed them, unless they are its own men
     ("أعلن الجيش مقتل جنديين")."""
+    # at most three words between, beside a date: the announcer's adjectives ("أعلن مسؤولون
+    # أمنيون عراقيون وأكراد أمس مقتل ...")
     kill = next((t for t in m.triggers if getattr(t.value, "family", "") in _VICTIM_FAMILIES
-                 and t.start >= a.end and not _outside(doc, m.entities, a.end, t.start, "time").strip()), None)
+                 and t.start >= a.end and len(_outside(doc, m.entities, a.end, t.start, "time").split()) <= 3), None)
     if kill is None:
         return False
     v: ActorValue = a.value  # type: ignore[assignment]

@@ -517,6 +517,9 @@ def test_coder_protesters_are_of_the_town_they_gather_in_not_of_their_cause() ->
         ("وأعلنت وزارة الداخلية مقتل شرطيين في هجوم بالعريش أمس.", "Unidentified Armed Group (Egypt)", "Police Forces of Egypt"),
         ("وأعلنت وزارة الداخلية أمس الخميس مقتل شرطيين في هجوم بالعريش.", "Unidentified Armed Group (Egypt)", "Police Forces of Egypt"),
         ("أعلن الجيش مقتل جنديين اثنين في الموصل أمس.", "Unidentified Armed Group (Iraq)", "Military Forces of Iraq"),
+        # the announcer's adjectives between it and the deaths
+        ("وأعلن مسؤولون محليون عراقيون اليوم مقتل أربعة مدنيين بانفجار عبوة ناسفة في سوق بمدينة الرمادي.",
+         "Unidentified Armed Group (Iraq)", "Civilians (Iraq)"),
         # but an army announcing the deaths of gunmen killed them
         ("أعلن الجيش مقتل 20 مسلحا في الموصل أمس.", "Military Forces of Iraq", "Unidentified Armed Group (Iraq)"),
         # a count and a partitive do not part the victims from the killing word
