@@ -232,6 +232,12 @@ def assign_actors(m: Mention, doc: Doc) -> None:
         if a.end <= m.primary.start and (_speaks_before(doc, a.end, m.primary.start)
                                          or _announces(doc, a, m)):
             continue  # "وقالت وزارة الداخلية إن انتحاريا فجر نفسه": the ministry tells it
+        if v.kind == "nationals" and a.end <= m.primary.start and doc.text[a.start - 1 : a.start] != "و" and any(
+            b.end <= a.start and _gap(doc, b.end, a.start) <= 1
+            and not any(n.kind == "number" and b.end <= n.start < a.start for n in m.entities)
+            for b in actors if b is not a
+        ):
+            continue  # "مسؤولون أمنيون عراقيون": the nationality of the actor before it
         if v.kind in _WEAPON_KINDS and m.family.group != "violence":
             continue  # "أدت الغارات لتراجع المقاتلين": the strikes caused it, the fighters withdrew
         if any(
