@@ -192,6 +192,8 @@ def participants(m: Mention) -> list[Span]:
     return out
 
 
+_LAM_OBJECT = re.compile(r"[\s\"'«»“”]*ل")  # "لمسجد", "لـ«رجال الأمن»": an object marked by لـ
+
 _BETWEEN = re.compile(r"(?:^|\s)بين\s")
 _ON_ONE_SIDE = re.compile(r"من\s+جه[ةه](?!\s+[أا]خر)")  # "من جهة" but not "من جهة أخرى"
 
@@ -232,6 +234,10 @@ def assign_actors(m: Mention, doc: Doc) -> None:
         if a.end <= m.primary.start and (_speaks_before(doc, a.end, m.primary.start)
                                          or _announces(doc, a, m)):
             continue  # "وقالت وزارة الداخلية إن انتحاريا فجر نفسه": the ministry tells it
+        if a.end <= m.primary.start and any(
+            c.value == "hunt" and a.end <= c.start and c.end <= m.primary.start for c in m.cues
+        ):
+            continue  # "قيام الشرطة بالقبض على المتسبب في إطلاق النار": it hunts the doer
         if v.kind == "nationals" and a.end <= m.primary.start and doc.text[a.start - 1 : a.start] != "و" and any(
             b.end <= a.start and _gap(doc, b.end, a.start) <= 1
             and not any(n.kind == "number" and b.end <= n.start < a.start for n in m.entities)
@@ -296,6 +302,12 @@ def assign_actors(m: Mention, doc: Doc) -> None:
         elif m.family.group not in ("violence", "protest", "arrest") and not before:
             if gap <= 3 and not perp:
                 perp.append(a)
+        elif fam == "target" and trig.pos == "n" and not before and gap <= 1 and not _LAM_OBJECT.match(
+            doc.text, a.end
+        ):
+            # "استهداف رجال الأمن": the masdar's genitive is its object, unless the object
+            # follows with لـ ("استهداف داعش لمسجد": then the genitive did it)
+            target.append(a)
         elif not before and gap <= 3:
             # VSO after a verb, construct state after a noun: the doer
             (perp if _is_armed(v) or trig.pos == "v" or fam not in _VICTIM_FAMILIES else target).append(a)

@@ -18,7 +18,8 @@ from marsad.text.matcher import Hit
 # clause boundaries inside a sentence: "، فيما", "؛", "، بينما", "، في حين", "، كما", and
 # a relative clause of what a place witnessed
 _CLAUSE = re.compile(
-    r"[؛;]|[،,]\s*(?=(?:و)?(?:فيما|بينما|في حين|كما|وفي|الى ذلك|إلى ذلك)\s)"
+    # a dash closes an aside as a comma does: "-رحمه الله- كما ألقت الشرطة القبض"
+    r"[؛;]|[،,\-–—]\s*(?=(?:و)?(?:فيما|بينما|في حين|كما|وفي|الى ذلك|إلى ذلك)\s)"
     # "في مدينة مروة التي شهدت الأربعاء الماضي تفجيرين": what the place saw before
     r"|\s(?=(?:التي|الذي)\s+(?:شهدت|شهد)\s)"
 )

@@ -143,6 +143,11 @@ def _not_construct(head: str) -> bool:
     return head.endswith(("ون", "ين", "ان"))
 
 
+def _feminine_misread(h: Hit[str]) -> bool:
+    """"محافظة" is not "محافظ" + "his": a bare ه after a name is a feminine ending."""
+    return h.suffix == "ه" and not h.key.endswith("ت")
+
+
 def find(doc: Doc, resources: Resources) -> list[Span]:
     if doc.norm is None:
         from marsad.text.normalise import normalise
@@ -170,8 +175,11 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
                else None)
         if nxt is None and i + 1 < n and text[h.end:hits[i + 1].start].strip() in DEMONSTRATIVES:
             nxt = i + 1  # "عناصر هذه الميليشيات"
-        if "x" in t or (h.suffix == "ه" and not h.key.endswith("ت")):
-            # "محافظة" is not "محافظ" + "his": a bare ه after a name is a feminine ending
+        if nxt is not None and hits[nxt].prefix and _feminine_misread(hits[nxt]):
+            # "الجهات الأمنية بمحافظة" is not joined to "محافظ" (but an adjective is:
+            # "القوات المتمردة")
+            nxt = None
+        if "x" in t or _feminine_misread(h):
             i += 1
             continue
         actor = _pick(t["a"], idx, doc_countries) if "a" in t else None

@@ -276,6 +276,36 @@ def test_coder_an_attack_verb_needs_arms_a_target_or_a_toll(text: str, attack: b
     assert any(e.plover["type"] == "ASSAULT" for e in asserted("أخبار\n\n" + text)) == attack
 
 
+@pytest.mark.parametrize(
+    ("title", "actor1", "actor2"),
+    [
+        # the genitive of the masdar استهداف is what was targeted
+        ("استهداف رجال الأمن في العريش أمس", "Unidentified Armed Group (Egypt)", "Police Forces of Egypt"),
+        ("استهداف دورية أمنية غرب العريش أمس", "Unidentified Armed Group (Egypt)", "Police Forces of Egypt"),
+        # unless the target follows with لـ: then the genitive did it
+        ("مقتل 3 أشخاص باستهداف داعش لمسجد في العريش", "Islamic State", "Civilians (Egypt)"),
+    ],
+)
+def test_coder_the_genitive_of_targeting_is_its_target(title: str, actor1: str, actor2: str) -> None:
+    (e,) = asserted_article(title + "\n\nوقالت مصادر محلية إن الحادث وقع مساء أمس.")
+    assert (e.actor1.name_en, e.actor2.name_en) == (actor1, actor2)
+
+
+def test_coder_who_hunts_the_doers_did_not_do_it() -> None:
+    text = ("إصابة طفلة برصاصة طائشة في مسقط\n\nأصيبت طفلة سعودية برصاصة طائشة في مسقط يوم الخميس. "
+            "وأشاد والدها بجهود الشرطة العمانية في القبض على المتسبب في إطلاق النار على الطفلة أمس.")
+    attacks = [e for e in asserted_article(text) if e.plover["type"] == "ASSAULT"]
+    assert attacks and all(e.actor1 is None or e.actor1.sector != "COP" for e in attacks)
+
+
+def test_coder_a_dash_closes_an_aside_as_a_comma_does() -> None:
+    text = ("أخبار\n\nتعرض حاجز للشرطة لإطلاق نار في مدينة العريش أمس، ما أدى إلى مقتل شرطي "
+            "-رحمه الله- كما ألقت قوات الأمن القبض على ثلاثة مشتبه بهم.")
+    (arrest,) = [e for e in asserted_article(text) if e.sub_event_type == "Arrests"]
+    assert arrest.actor1 is not None and arrest.actor1.name_en == "Police Forces of Egypt"
+    assert arrest.actor2 is None or arrest.actor2.sector != "COP"
+
+
 def test_coder_a_withdrawal_needs_an_armed_actor() -> None:
     text = ("بكين تستضيف الألعاب الشتوية\n\nتنافست بكين وألماتي بعد انسحاب جميع المدن الأوروبية "
             "الأخرى التي تقدمت بطلباتها وهي ستوكهولم (السويد) وأوسلو (النرويج).")
