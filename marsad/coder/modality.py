@@ -104,6 +104,10 @@ def assign_modality(m: Mention, doc: Doc, *, news: bool = True) -> None:
     if period and best is None:
         # "قتلت 3042 ... خلال 10 أشهر": a tally over months, not one event
         best = (_PRIORITY["historical"], "historical", period.group(0))
+    if best is None and verbal and not imperfect and _pluperfect(m, doc):
+        # "وكانت الأجهزة الأمنية ألقت القبض على السائق": what had happened before the news,
+        # and no date says when
+        best = (_PRIORITY["historical"], "historical", "كان")
     if best is None and _many_provinces(m, doc):
         # "مقتل 2927 ... في محافظات حماه وحلب وحمص والحسكة": a summary, not one event
         best = (_PRIORITY["historical"], "historical", "provinces")
@@ -121,6 +125,31 @@ def assign_modality(m: Mention, doc: Doc, *, news: bool = True) -> None:
     if best is not None:
         m.modality, m.modality_why = best[1], best[2]
         m.why.append(f"modality {best[1]} ({best[2]})")
+
+
+#: كان opening a clause: with a past verb after it, the pluperfect of background
+_KANA = frozenset({"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"})
+
+
+def _pluperfect(m: Mention, doc: Doc) -> bool:
+    """The clause opens with كان ("وكانت قوات الأمن قد اعتقلت", "وكان مسلحون هاجموا") and
+    the mention carries no date: an earlier event told as background."""
+    if any(s.kind == "time" for s in m.entities):
+        return False
+    words = doc.text[m.clause[0] : m.primary.start].split()
+    if not (words and (words[0] in _KANA or (len(words) > 1 and words[0] in ("و", "ثم")
+                                             and words[1] in _KANA))):
+        return False
+    # not when كان is another verb's: "وكانت القناة ذكرت أن مسلحين هاجموا", "وكان هؤلاء
+    # عائدين عندما خطفهم مسلحون", "كانت مفاجئة، وقوات التحالف قامت بضربة"; nor the news
+    # that broke into a scene: "وكانت طواقم تزيل الركام فانفجر صاروخ"
+    if m.primary.prefix.startswith("ف") or any(ch in "،,؛" for ch in " ".join(words)):
+        return False
+    return not any(_THAT_WORD.fullmatch(w.strip("«\":")) or w in _KANA_ENDS for w in words)
+
+
+_THAT_WORD = re.compile(r"[وف]?ب?[أإا]ن(?:ه|ها|هم)?")
+_KANA_ENDS = frozenset({"عندما", "حين", "حينما", "بعدما", "لما", "حيث", "إذ", "اذ"})
 
 
 #: words with ال that are no genitive: a preposition, "except", "now", relative pronouns

@@ -306,6 +306,24 @@ def test_coder_a_dash_closes_an_aside_as_a_comma_does() -> None:
     assert arrest.actor2 is None or arrest.actor2.sector != "COP"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        # كان opening the clause, a past verb, no date: background told in the pluperfect
+        ("وكانت قوات الأمن ألقت القبض على ثلاثة مشتبه بهم في مدينة الرياض.", "historical"),
+        # a date says when: the date decides
+        ("وكانت قوات الأمن قد ألقت القبض أمس على ثلاثة مشتبه بهم في مدينة الرياض.", "asserted"),
+        # كان is the reporting verb's: what it reports is the news
+        ("وكانت قناة محلية ذكرت أن مسلحين هاجموا مركزا للشرطة في مدينة العريش.", "asserted"),
+        # the scene is background, what broke into it (فـ) is the news
+        ("وكان عمال يزيلون الركام في مدينة رفح فانفجر صاروخ قديم ما أدى إلى مقتل ثلاثة منهم.", "asserted"),
+    ],
+)
+def test_coder_the_pluperfect_tells_background(sentence: str, modality: str) -> None:
+    (e,) = [e for e in events("أخبار\n\n" + sentence) if e.modality != "hypothetical"]
+    assert e.modality == modality
+
+
 def test_coder_a_withdrawal_needs_an_armed_actor() -> None:
     text = ("بكين تستضيف الألعاب الشتوية\n\nتنافست بكين وألماتي بعد انسحاب جميع المدن الأوروبية "
             "الأخرى التي تقدمت بطلباتها وهي ستوكهولم (السويد) وأوسلو (النرويج).")
