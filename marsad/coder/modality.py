@@ -69,6 +69,10 @@ def assign_modality(m: Mention, doc: Doc, *, news: bool = True) -> None:
                 continue  # "وجه بالقبض على": ordered; "وجه ضربة": struck
         elif cue.scope == "clause" and not m.in_clause(c.start):
             continue
+        if cue.modality == "negated" and doc.text[c.end : c.end + 12].split()[:1] and (
+            doc.text[c.end : c.end + 12].split()[0] in _HESITATE
+        ):
+            continue  # "لم يتردد في إحراق نفسه": did not hesitate, so did it
         cand = (_PRIORITY[cue.modality], cue.modality, c.text)
         if best is None or cand[0] > best[0]:
             best = cand
@@ -126,6 +130,10 @@ def assign_modality(m: Mention, doc: Doc, *, news: bool = True) -> None:
         m.modality, m.modality_why = best[1], best[2]
         m.why.append(f"modality {best[1]} ({best[2]})")
 
+
+#: "did not hesitate to" after a negation: the act was done
+_HESITATE = frozenset({"يتردد", "تتردد", "يترددوا", "يترددون", "يتورع", "تتورع", "يتوان", "تتوان",
+                       "يتوانى", "تتوانى", "يتأخر", "تتأخر"})
 
 #: كان opening a clause: with a past verb after it, the pluperfect of background
 _KANA = frozenset({"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"})

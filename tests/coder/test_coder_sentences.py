@@ -324,6 +324,21 @@ def test_coder_the_pluperfect_tells_background(sentence: str, modality: str) -> 
     assert e.modality == modality
 
 
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        # the masdar of self-immolation, as a verb tells it ("أقدم على")
+        ("أقدم شاب على إحراق نفسه أمام مقر الولاية في مدينة القصرين أمس احتجاجا على البطالة.", "asserted"),
+        # "did not hesitate to": a negation that asserts
+        ("لم يتردد الشاب في إحراق نفسه أمام مقر الولاية في القصرين أمس.", "asserted"),
+        ("هدد عامل بإحراق نفسه إذا لم تصرف رواتبه.", "future"),
+    ],
+)
+def test_coder_self_immolation(sentence: str, modality: str) -> None:
+    (e,) = events("أخبار\n\n" + sentence)
+    assert (e.sub_event_type, e.modality) == ("Peaceful protest", modality)
+
+
 def test_coder_a_withdrawal_needs_an_armed_actor() -> None:
     text = ("بكين تستضيف الألعاب الشتوية\n\nتنافست بكين وألماتي بعد انسحاب جميع المدن الأوروبية "
             "الأخرى التي تقدمت بطلباتها وهي ستوكهولم (السويد) وأوسلو (النرويج).")
