@@ -148,7 +148,7 @@ def _object_of_verb(h: Hit, verbs: list[Hit], lex: CoderLexicon, text: str) -> b
 
 
 #: words that may stand between قام and the act it does ("قامت قوات الاحتلال فجر اليوم بقصف")
-_DOER_WINDOW = 6
+_DOER_WINDOW = 8
 _PUNCT = re.compile(r"[.،,؛;:!?؟]")
 
 

@@ -339,6 +339,12 @@ def test_coder_self_immolation(sentence: str, modality: str) -> None:
     assert (e.sub_event_type, e.modality) == ("Peaceful protest", modality)
 
 
+def test_coder_qama_tells_an_act_eight_words_on() -> None:
+    text = ("أخبار\n\nوقام العمال المفصولون من شركة الإسمنت الوطنية في المدينة بنصب خيامهم أمام مقر "
+            "الوزارة في عمان أمس.")
+    assert [e.sub_event_type for e in asserted(text)] == ["Peaceful protest"]
+
+
 def test_coder_a_withdrawal_needs_an_armed_actor() -> None:
     text = ("بكين تستضيف الألعاب الشتوية\n\nتنافست بكين وألماتي بعد انسحاب جميع المدن الأوروبية "
             "الأخرى التي تقدمت بطلباتها وهي ستوكهولم (السويد) وأوسلو (النرويج).")
