@@ -340,7 +340,7 @@ def test_coder_self_immolation(sentence: str, modality: str) -> None:
 
 
 def test_coder_qama_tells_an_act_eight_words_on() -> None:
-    text = ("أخبار\n\nوقام العمال المفصولون من شركة الإسمنت الوطنية في المدينة بنصب خيامهم أمام مقر "
+    text = ("أخبار\n\nوقام المحتجون من عمال شركة الإسمنت الوطنية في المدينة بنصب خيامهم أمام مقر "
             "الوزارة في عمان أمس.")
     assert [e.sub_event_type for e in asserted(text)] == ["Peaceful protest"]
 
