@@ -7,7 +7,7 @@ import pytest
 
 import marsad
 from marsad.coder.article_confidence import FEATURES, ArticleConfidence, features, position
-from marsad.coder.model import _platt
+from marsad.coder.model import _best_threshold, _platt
 from marsad.evaluate.docs_confidence import cross_validate
 from marsad.resources import Resources
 
@@ -87,6 +87,14 @@ def test_platt_scaling_recovers_a_known_calibration() -> None:
     scale, shift = _platt(z, y)
     assert scale == pytest.approx(0.5, abs=0.05) and shift == pytest.approx(-1.0, abs=0.1)
     assert _platt(z, np.zeros_like(y)) == (1.0, 0.0)  # one class: left uncalibrated
+
+
+def test_the_gate_threshold_sits_inside_a_plateau_of_f1_not_on_its_edge() -> None:
+    # F1 is 0.87 for every threshold from 0.225 to 0.45 and falls off on both sides: the
+    # edge is one sentence away from the fall, the middle is not
+    p = np.array([0.46] * 8 + [0.71] * 2 + [0.2] * 10 + [0.69] * 3)
+    y = np.array([1] * 10 + [0] * 13)
+    assert 0.25 <= _best_threshold(p, y) <= 0.425
 
 
 def test_cross_validation_also_trains_on_the_other_set_and_never_scores_it() -> None:
