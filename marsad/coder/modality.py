@@ -69,9 +69,8 @@ def assign_modality(m: Mention, doc: Doc, *, news: bool = True) -> None:
                 continue  # "وجه بالقبض على": ordered; "وجه ضربة": struck
         elif cue.scope == "clause" and not m.in_clause(c.start):
             continue
-        if cue.modality == "negated" and doc.text[c.end : c.end + 12].split()[:1] and (
-            doc.text[c.end : c.end + 12].split()[0] in _HESITATE
-        ):
+        after = doc.text[c.end : c.end + 12].split()
+        if cue.modality == "negated" and after and after[0] in _HESITATE:
             continue  # "لم يتردد في إحراق نفسه": did not hesitate, so did it
         cand = (_PRIORITY[cue.modality], cue.modality, c.text)
         if best is None or cand[0] > best[0]:

@@ -176,7 +176,7 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
         if nxt is None and i + 1 < n and text[h.end:hits[i + 1].start].strip() in DEMONSTRATIVES:
             nxt = i + 1  # "عناصر هذه الميليشيات"
         if nxt is not None and hits[nxt].prefix and _feminine_misread(hits[nxt]):
-            # "الجهات الأمنية بمحافظة" is not joined to "محافظ" (but an adjective is:
+            # "قوات الأمن بمحافظة" is not joined to "محافظ" (but an adjective is:
             # "القوات المتمردة")
             nxt = None
         if "x" in t or _feminine_misread(h):
