@@ -14,7 +14,7 @@ import re
 
 from marsad.actors.cues import MEMBER_WORDS
 from marsad.coder.lexicon import CoderLexicon, Trigger, VictimNoun
-from marsad.coder.mention import Found, Mention
+from marsad.coder.mention import THAT_CLAUSE, Found, Mention
 from marsad.doc import ActorValue, Doc, NumberValue, PlaceValue, Span
 from marsad.places.cues import names_the_scene
 from marsad.recognise.wordlists import lexicon, norm, strip_prefix
@@ -67,6 +67,18 @@ def _nominative_plural(a: Span, doc: Doc) -> bool:
     return bool(words) and words[0].endswith("ون")
 
 
+def _describes_actor_before(m: Mention, a: Span, actors: list[Span], doc: Doc) -> bool:
+    """Does the actor follow another one at once (a word between at most), not counted
+    ("خمسة فلسطينيين") nor coordinated ("والسعوديين")?"""
+    if doc.text[a.start - 1 : a.start] == "و":
+        return False
+    return any(
+        b.end <= a.start and _gap(doc, b.end, a.start) <= 1
+        and not any(n.kind == "number" and b.end <= n.start < a.start for n in m.entities)
+        for b in actors if b is not a
+    )
+
+
 def _has_object(m: Mention, a: Span, doc: Doc) -> bool:
     """An armed actor right after a kill word, itself followed at once by another actor or a
     count of one, is the subject of an active verb: "وقتلت قوات الأمن ثلاثة متظاهرين", "وقتل
@@ -115,7 +127,6 @@ def _cue_before(m: Mention, span: Span, role: str, doc: Doc, window: int = 3) ->
     return False
 
 
-_THAT = re.compile(r"(?:^|\s)[وف]?ب?[أإا]ن(?:ه|ها|هم)?(?:\s|$)")  # أن / بأنه / إن: a reported clause
 
 
 #: actors named by their weapons ("الغارات الجوية", "طائرات"): doers of violence only
@@ -131,7 +142,7 @@ def _suffers(m: Mention, span: Span, doc: Doc) -> bool:
         if c.value not in ("suffer", "cause") or c.end > m.primary.start:
             continue
         if span.end <= c.start:
-            if _gap(doc, span.end, c.start) <= 3 and not _THAT.search(doc.text[span.end : c.start]):
+            if _gap(doc, span.end, c.start) <= 3 and not THAT_CLAUSE.search(doc.text[span.end : c.start]):
                 return True
         elif (c.value == "suffer" and m.clause[0] <= c.start and c.end <= span.start
               and span.end <= m.primary.start):  # not "إثر قيام مسلحين بمهاجمة": the doers
@@ -238,11 +249,7 @@ def assign_actors(m: Mention, doc: Doc) -> None:
             c.value == "hunt" and a.end <= c.start and c.end <= m.primary.start for c in m.cues
         ):
             continue  # "قيام الشرطة بالقبض على المتسبب في إطلاق النار": it hunts the doer
-        if v.kind == "nationals" and a.end <= m.primary.start and doc.text[a.start - 1 : a.start] != "و" and any(
-            b.end <= a.start and _gap(doc, b.end, a.start) <= 1
-            and not any(n.kind == "number" and b.end <= n.start < a.start for n in m.entities)
-            for b in actors if b is not a
-        ):
+        if v.kind == "nationals" and a.end <= m.primary.start and _describes_actor_before(m, a, actors, doc):
             continue  # "مسؤولون أمنيون عراقيون": the nationality of the actor before it
         if v.kind in _WEAPON_KINDS and m.family.group != "violence":
             continue  # "أدت الغارات لتراجع المقاتلين": the strikes caused it, the fighters withdrew

@@ -147,6 +147,9 @@ def _object_of_verb(h: Hit, verbs: list[Hit], lex: CoderLexicon, text: str) -> b
     )
 
 
+#: أن / بأنه / إن as a word: what follows is a reported clause ("قالت الوزارة إن ...")
+THAT_CLAUSE = re.compile(r"(?:^|\s)[وف]?ب?[أإا]ن(?:ه|ها|هم)?(?:\s|$)")
+
 #: words that may stand between قام and the act it does ("قامت قوات الاحتلال فجر اليوم بقصف")
 _DOER_WINDOW = 8
 _PUNCT = re.compile(r"[.،,؛;:!?؟]")

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from marsad.coder.lexicon import ModalityCue, Trigger
-from marsad.coder.mention import Found, Mention, word_at, words_between
+from marsad.coder.mention import THAT_CLAUSE, Found, Mention, word_at, words_between
 from marsad.doc import Doc, TimeValue
 from marsad.text.normalise import normalise_key
 
@@ -143,19 +143,22 @@ def _pluperfect(m: Mention, doc: Doc) -> bool:
     the mention carries no date: an earlier event told as background."""
     if any(s.kind == "time" for s in m.entities):
         return False
-    words = doc.text[m.clause[0] : m.primary.start].split()
+    between = doc.text[m.clause[0] : m.primary.start]
+    words = between.split()
     if not (words and (words[0] in _KANA or (len(words) > 1 and words[0] in ("و", "ثم")
                                              and words[1] in _KANA))):
         return False
     # not when كان is another verb's: "وكانت القناة ذكرت أن مسلحين هاجموا", "وكان هؤلاء
     # عائدين عندما خطفهم مسلحون", "كانت مفاجئة، وقوات التحالف قامت بضربة"; nor the news
     # that broke into a scene: "وكانت طواقم تزيل الركام فانفجر صاروخ"
-    if m.primary.prefix.startswith("ف") or any(ch in "،,؛" for ch in " ".join(words)):
+    if m.primary.prefix.startswith("ف") or _CLAUSE_MARK.search(between):
         return False
-    return not any(_THAT_WORD.fullmatch(w.strip("«\":")) or w in _KANA_ENDS for w in words)
+    return not THAT_CLAUSE.search(" ".join(w.strip("«\":") for w in words)) and not any(
+        w in _KANA_ENDS for w in words
+    )
 
 
-_THAT_WORD = re.compile(r"[وف]?ب?[أإا]ن(?:ه|ها|هم)?")
+_CLAUSE_MARK = re.compile(r"[،,؛]")
 _KANA_ENDS = frozenset({"عندما", "حين", "حينما", "بعدما", "لما", "حيث", "إذ", "اذ"})
 
 
