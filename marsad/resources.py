@@ -29,7 +29,7 @@ from marsad.errors import ResourceError
 
 T = TypeVar("T")
 
-CACHE_FORMAT = "1"  # bump when a cached object's class changes shape
+CACHE_FORMAT = "2"  # bump when a cached object's class changes shape
 
 
 def data_dir() -> Path:

@@ -3,12 +3,18 @@
 Keys are normalised dictionary names. A key that starts with the article is also stored
 without it, and then matches only behind an article-bearing proclitic (ال, بال, لل, ...);
 a key ending in ta marbuta (normalised ه) is also stored with ت, which needs a pronoun
-suffix ("حكومتها"). Candidate hits are checked at both word edges and the longest,
-leftmost hits win.
+suffix ("حكومتها"). The longest, leftmost hits win.
+
+The trie runs over a word mask of the text (every character that is not a letter or a
+digit turned into a space, so offsets hold) and holds each key once per allowed suffix,
+followed by a space: a hit then ends where a word ends, and a short key inside a longer
+word ("لا" in "الاحتلال") never reaches Python. Only the proclitic before a hit is checked
+per hit.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -19,7 +25,6 @@ from marsad.text.clitics import (
     ARTICLE_PREFIXES,
     BARE_PREFIXES,
     MAX_PREFIX,
-    MAX_SUFFIX,
     PRONOUN_SUFFIXES,
     strip_article,
 )
@@ -29,6 +34,22 @@ T = TypeVar("T")
 
 # how a stored key relates to the dictionary form
 _PLAIN, _NO_ARTICLE, _TA_OPEN = 0, 1, 2
+
+# str.isalnum() is \w without the underscore
+_NOT_WORD = re.compile(r"[^\w ]|_")
+_last_mask: tuple[str, str] = ("", " ")
+
+
+def word_mask(text: str) -> str:
+    """`text` with each character that is not a letter or digit as a space, plus a final
+    space; the same offsets. The last text's mask is kept: several matchers read one text."""
+    global _last_mask
+    last = _last_mask
+    if last[0] is text:
+        return last[1]
+    mask = _NOT_WORD.sub(" ", text) + " "
+    _last_mask = (text, mask)
+    return mask
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +62,6 @@ class Hit(Generic[T]):
     payloads: tuple[T, ...]
     prefix: str
     suffix: str
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum()
 
 
 class PhraseMatcher(Generic[T]):
@@ -61,7 +78,6 @@ class PhraseMatcher(Generic[T]):
         self.suffixes = suffixes
         self.prefixes = prefixes
         self._max_prefix = max(MAX_PREFIX, *(len(p) for p in prefixes))
-        self._max_suffix = max(MAX_SUFFIX, *(len(x) for x in suffixes))
         table: dict[str, dict[int, list[T]]] = {}
         for name, payload in entries:
             key = normalise_key(name)
@@ -77,11 +93,19 @@ class PhraseMatcher(Generic[T]):
                 bucket = table.setdefault(k, {}).setdefault(how, [])
                 if payload not in bucket:
                     bucket.append(payload)
-        self._automaton = ahocorasick.Automaton()
+        # "بانه " is both بان + ه and بانه: one trie word holds every reading
+        words: dict[str, list[tuple[str, str, tuple]]] = {}
         for k, by_how in table.items():
-            self._automaton.add_word(
-                k, (k, tuple((how, tuple(p)) for how, p in by_how.items()))
-            )
+            groups = tuple((how, tuple(p)) for how, p in by_how.items())
+            masked = word_mask(k)  # ends with the space that closes the word
+            for suffix in suffixes:
+                # an open ta (حكومت) is only ever seen before a pronoun
+                kept = groups if suffix else tuple(g for g in groups if g[0] != _TA_OPEN)
+                if kept:
+                    words.setdefault(masked[:-1] + suffix + " ", []).append((k, suffix, kept))
+        self._automaton = ahocorasick.Automaton()
+        for word, readings in words.items():
+            self._automaton.add_word(word, tuple(readings))
         self.size = len(table)
         if self.size:
             self._automaton.make_automaton()
@@ -89,49 +113,27 @@ class PhraseMatcher(Generic[T]):
     def __len__(self) -> int:
         return self.size
 
-    def _prefix_ok(self, text: str, start: int, how: int) -> str | None:
-        """The proclitic glued before `start`, or None when the hit is inside a word."""
-        i = start
-        while i > 0 and start - i < self._max_prefix and _is_word_char(text[i - 1]):
-            i -= 1
-        if i > 0 and _is_word_char(text[i - 1]):
-            return None
-        prefix = text[i:start]
-        if how == _NO_ARTICLE:
-            return prefix if prefix in ARTICLE_PREFIXES else None
-        # a quote before the name ends the word: لـ"العربية.نت" normalises to ل"العربيه.نت"
-        return prefix if prefix in self.prefixes else None
-
-    def _suffix_ok(self, text: str, end: int, how: int) -> str | None:
-        j = end
-        n = len(text)
-        while j < n and j - end < self._max_suffix and _is_word_char(text[j]):
-            j += 1
-        if j < n and _is_word_char(text[j]):
-            return None
-        suffix = text[end:j]
-        if suffix not in self.suffixes:
-            return None
-        if how == _TA_OPEN and not suffix:
-            return None
-        return suffix
-
     def iter_candidates(self, text: str) -> Iterator[Hit[T]]:
-        """Every hit that passes the clitic checks, overlapping ones included."""
+        """Every hit with its clitics allowed, overlapping ones included."""
         if not self.size:
             return
-        for last, (key, groups) in self._automaton.iter(text):
-            end = last + 1
-            start = end - len(key)
-            for how, payloads in groups:
-                prefix = self._prefix_ok(text, start, how)
-                if prefix is None:
+        mask = word_mask(text)
+        max_prefix = self._max_prefix
+        bare = self.prefixes
+        for last, readings in self._automaton.iter(mask):
+            for key, suffix, groups in readings:
+                end = last - len(suffix)
+                start = end - len(key)
+                # the letters glued before the name: at most max_prefix, after a space
+                lo = start - max_prefix - 1
+                space = mask.rfind(" ", lo if lo > 0 else 0, start)
+                if space < 0 and lo >= 0:
                     continue
-                suffix = self._suffix_ok(text, end, how)
-                if suffix is None:
-                    continue
-                yield Hit(start, end, key, payloads, prefix, suffix)
-                break
+                prefix = mask[space + 1 : start]
+                for how, payloads in groups:
+                    if prefix in (ARTICLE_PREFIXES if how == _NO_ARTICLE else bare):
+                        yield Hit(start, end, key, payloads, prefix, suffix)
+                        break
 
     def find(self, text: str) -> list[Hit[T]]:
         """Non-overlapping hits, longest first then leftmost, in text order."""
@@ -145,4 +147,3 @@ class PhraseMatcher(Generic[T]):
             used[h.start : h.end] = b"\x01" * (h.end - h.start)
         taken.sort(key=lambda h: h.start)
         return taken
-
