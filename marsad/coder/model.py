@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from scipy import sparse
+from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from marsad.registry import resource
@@ -99,6 +100,30 @@ def _matrix(
     return sparse.hstack([text_x, _FEAT.transform(feats)]).tocsr()
 
 
+# The same hashing as _TEXT and _FEAT taken apart, for scoring: a score needs only dot
+# products, and the vectorisers' checks, normalisation and sparse stacking cost more than
+# hashing the n-grams (0.68 -> 0.43 ms per SNN article with candidates).
+_NGRAMS = _TEXT.build_analyzer()
+_TEXT_HASH = FeatureHasher(N_TEXT, input_type="string", alternate_sign=False)
+_FEAT_HASH = FeatureHasher(N_FEAT, input_type="string", alternate_sign=False)
+
+
+def _raw_scores(
+    weights: dict[str, np.ndarray], texts: Sequence[str], feats: Sequence[str],
+    text_row: Sequence[int],
+) -> dict[str, np.ndarray]:
+    """`_matrix(texts, feats, text_row) @ w` for each named weight vector w."""
+    text_x = _TEXT_HASH.transform(_NGRAMS(normalise(t).text) for t in texts)
+    norms = np.sqrt(np.asarray(text_x.multiply(text_x).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0  # l2 normalisation leaves an empty row empty
+    feat_x = _FEAT_HASH.transform(f.split() for f in feats)
+    rows = np.asarray(text_row)
+    return {
+        name: (text_x @ w[:N_TEXT] / norms)[rows] + feat_x @ w[N_TEXT:]
+        for name, w in weights.items()
+    }
+
+
 def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-z))
 
@@ -114,8 +139,11 @@ class TypeGate:
     cal_shift: float = 0.0
 
     def proba(self, x: sparse.csr_matrix) -> np.ndarray:
-        z = x @ self.weights + self.bias
-        return _sigmoid(self.cal_scale * z + self.cal_shift)
+        return self.calibrated(x @ self.weights)
+
+    def calibrated(self, raw: np.ndarray) -> np.ndarray:
+        """The probability from the raw score `x @ weights`."""
+        return _sigmoid(self.cal_scale * (raw + self.bias) + self.cal_shift)
 
 
 @dataclass
@@ -124,8 +152,8 @@ class EventModel:
 
     def score(self, mentions: Sequence[Mention]) -> list[float | None]:
         """The gate's probability for each mention (None where no gate covers its type).
-        One vectoriser call for the whole batch: per call, the vectoriser's own overhead
-        costs more than hashing a sentence."""
+        One hashing call for the whole batch: per call, the hasher's own overhead costs
+        more than hashing a sentence."""
         covered = [i for i, m in enumerate(mentions) if m.family.plover_type in self.gates]
         out: list[float | None] = [None] * len(mentions)
         if not covered:
@@ -133,13 +161,15 @@ class EventModel:
         # mentions of one sentence share its text vector: hash each sentence once
         sentences: dict[str, int] = {}
         text_row = [sentences.setdefault(mentions[i].sentence.text, len(sentences)) for i in covered]
-        x = _matrix(list(sentences), [mention_features(mentions[i]) for i in covered], text_row)
         types = np.array([mentions[i].family.plover_type for i in covered])
-        for t, gate in self.gates.items():
+        raw = _raw_scores(
+            {t: g.weights for t, g in self.gates.items() if (types == t).any()},
+            list(sentences), [mention_features(mentions[i]) for i in covered], text_row,
+        )
+        for t, z in raw.items():
             rows = np.flatnonzero(types == t)
-            if len(rows):
-                for row, p in zip(rows, gate.proba(x[rows]), strict=True):
-                    out[covered[row]] = float(p)
+            for row, p in zip(rows, self.gates[t].calibrated(z[rows]), strict=True):
+                out[covered[row]] = float(p)
         return out
 
     def keep(self, plover_type: str, p: float) -> bool:

@@ -231,7 +231,9 @@ def _capitals(doc: Doc, norm: Normalised, gaz: Gazetteer, found: list[Span]) -> 
     """"العاصمة الأفغانية" is Kabul, unless the capital's name follows ("العاصمة العراقية
     بغداد"), which the gazetteer finds itself."""
     text = norm.text
-    out = []
+    out: list[Span] = []
+    if "عاصمه" not in text:  # a regex opening on a look-behind tries every character
+        return out
     for m in _CAPITAL.finditer(text):
         iso = gentilic_table().get(m.group(1))
         place = gaz.capital(iso) if iso else None

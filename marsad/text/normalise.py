@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # one-to-one replacements
 _REPLACE = {
@@ -122,6 +123,7 @@ def normalise(text: str) -> Normalised:
     return Normalised("".join(pieces), text, keep)
 
 
+@lru_cache(maxsize=16384)  # the coder looks the same few hundred names up again and again
 def normalise_key(text: str) -> str:
     """Normalised form of a dictionary entry: the matcher's key."""
     return normalise(text).text.strip(" ")

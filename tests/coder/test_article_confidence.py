@@ -7,7 +7,7 @@ import pytest
 
 import marsad
 from marsad.coder.article_confidence import FEATURES, ArticleConfidence, features, position
-from marsad.coder.model import _best_threshold, _platt
+from marsad.coder.model import N_FEAT, N_TEXT, _best_threshold, _matrix, _platt, _raw_scores
 from marsad.evaluate.docs_confidence import cross_validate
 from marsad.resources import Resources
 
@@ -95,6 +95,19 @@ def test_the_gate_threshold_sits_inside_a_plateau_of_f1_not_on_its_edge() -> Non
     p = np.array([0.46] * 8 + [0.71] * 2 + [0.2] * 10 + [0.69] * 3)
     y = np.array([1] * 10 + [0] * 13)
     assert 0.25 <= _best_threshold(p, y) <= 0.425
+
+
+def test_gate_scores_hashed_in_parts_equal_the_training_matrix() -> None:
+    # scoring takes the vectorisers apart for speed; training builds the full matrix: one
+    # sentence vector shared by two candidates, and an empty sentence
+    texts = ["قتل ثلاثة جنود مصريين في هجوم شنه مسلحون على حاجز في العريش",
+             "تظاهر مئات الطلاب أمام مبنى الجامعة احتجاجا على رفع الرسوم", ""]
+    feats = ["fam=kill str=strong verb killed", "fam=attack pos=n", "fam=protest verb", "nocand"]
+    rows = [0, 0, 1, 2]
+    w = np.random.default_rng(3).normal(size=N_TEXT + N_FEAT)
+    expected = _matrix(texts, feats, rows) @ w
+    assert _raw_scores({"t": w}, texts, feats, rows)["t"] == pytest.approx(expected, rel=1e-9)
+    assert len(set(np.round(expected, 6))) == 4
 
 
 def test_cross_validation_also_trains_on_the_other_set_and_never_scores_it() -> None:
