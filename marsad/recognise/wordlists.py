@@ -146,14 +146,29 @@ class Anchors:
                     hits[i].append((s, e))
         digit_specs = [s.index for s in self._specs if s.digits]
         if digit_specs:
-            for m in _DIGITS.finditer(text):
+            for span in _digit_runs(text):
                 for i in digit_specs:
-                    hits[i].append(m.span())
+                    hits[i].append(span)
         windows = [
             _windows(text, h, spec.back, spec.fwd)
             for h, spec in zip(hits, self._specs, strict=True)
         ]
         return Scan(text, windows)
+
+
+_last_digits: tuple[str, list[tuple[int, int]]] = ("", [])
+
+
+def _digit_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of the digit runs in `text`. The dates and the numbers scan one text in turn:
+    the last text's runs are kept."""
+    global _last_digits
+    last = _last_digits
+    if last[0] is text:
+        return last[1]
+    runs = [m.span() for m in _DIGITS.finditer(text)]
+    _last_digits = (text, runs)
+    return runs
 
 
 def _windows(text: str, hits: list[tuple[int, int]], back: int, fwd: int) -> list[tuple[int, int]]:
