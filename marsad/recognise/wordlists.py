@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from marsad.resources import data_path, read_tsv
+from marsad.text.memo import last_text
 from marsad.text.normalise import normalise_key
 
 #: a word edge in normalised text (letters and digits are word characters)
@@ -156,19 +157,10 @@ class Anchors:
         return Scan(text, windows)
 
 
-_last_digits: tuple[str, list[tuple[int, int]]] = ("", [])
-
-
+@last_text  # the dates and the numbers scan one text in turn
 def _digit_runs(text: str) -> list[tuple[int, int]]:
-    """Spans of the digit runs in `text`. The dates and the numbers scan one text in turn:
-    the last text's runs are kept."""
-    global _last_digits
-    last = _last_digits
-    if last[0] is text:
-        return last[1]
-    runs = [m.span() for m in _DIGITS.finditer(text)]
-    _last_digits = (text, runs)
-    return runs
+    """Spans of the digit runs in `text`."""
+    return [m.span() for m in _DIGITS.finditer(text)]
 
 
 def _windows(text: str, hits: list[tuple[int, int]], back: int, fwd: int) -> list[tuple[int, int]]:

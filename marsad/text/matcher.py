@@ -28,6 +28,7 @@ from marsad.text.clitics import (
     PRONOUN_SUFFIXES,
     strip_article,
 )
+from marsad.text.memo import last_text
 from marsad.text.normalise import normalise_key
 
 T = TypeVar("T")
@@ -37,19 +38,13 @@ _PLAIN, _NO_ARTICLE, _TA_OPEN = 0, 1, 2
 
 # str.isalnum() is \w without the underscore
 _NOT_WORD = re.compile(r"[^\w ]|_")
-_last_mask: tuple[str, str] = ("", " ")
 
 
+@last_text
 def word_mask(text: str) -> str:
     """`text` with each character that is not a letter or digit as a space, plus a final
-    space; the same offsets. The last text's mask is kept: several matchers read one text."""
-    global _last_mask
-    last = _last_mask
-    if last[0] is text:
-        return last[1]
-    mask = _NOT_WORD.sub(" ", text) + " "
-    _last_mask = (text, mask)
-    return mask
+    space; the same offsets."""
+    return _NOT_WORD.sub(" ", text) + " "
 
 
 @dataclass(frozen=True, slots=True)
