@@ -9,6 +9,7 @@ entities of the clause with them. Later stages fill in type, modality and argume
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from marsad.coder.lexicon import CoderLexicon, Family, ModalityCue, Trigger
@@ -210,8 +211,16 @@ def clauses(sentence: Sentence) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
+def _start(x: Found | Span) -> int:
+    return x.start
+
+
 def _within(items: list, start: int, end: int) -> list:
-    return [x for x in items if start <= x.start and x.end <= end]
+    """The items inside [start, end) of `items` sorted by start (bisected: an article's
+    sentences each look into every list)."""
+    lo = bisect_left(items, start, key=_start)
+    hi = bisect_left(items, end, lo, key=_start)
+    return [x for x in items[lo:hi] if x.end <= end]
 
 
 def find_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
@@ -229,12 +238,13 @@ def find_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
     triggers = [t for t in triggers if not _in_a_name(doc, t)]
     cues = _to_found(doc, cue_hits, every=True)
     modal = _to_found(doc, lex.modality.find(text))
+    spans = sorted(doc.spans, key=_start)  # sorted already, in the usual pipeline
     mentions: list[Mention] = []
     for sent in doc.sentences:
         s_trig = _within(triggers, sent.start, sent.end)
         if not s_trig:
             continue
-        s_ents = _within(doc.spans, sent.start, sent.end)
+        s_ents = _within(spans, sent.start, sent.end)
         s_cues = _within(cues, sent.start, sent.end)
         s_modal = _within(modal, sent.start, sent.end)
         for cs, ce in clauses(sent):
