@@ -126,14 +126,15 @@ def _after_preposition(text: str, start: int) -> bool:
 _ORGANISATIONS = frozenset({"armed_group", "party", "ngo", "igo", "company"})
 
 
-def _in_a_name(doc: Doc, t: Found) -> bool:
+def _organisation_names(doc: Doc) -> list[Span]:
+    return [s for s in doc.spans if s.kind == "actor" and isinstance(s.value, ActorValue)
+            and s.value.kind in _ORGANISATIONS]
+
+
+def _in_a_name(names: list[Span], t: Found) -> bool:
     """Is the trigger a word of an organisation's name ("الجبهة الشعبية لتحرير فلسطين",
     "هيئة تحرير الشام")?"""
-    return any(
-        s.kind == "actor" and s.start <= t.start and t.end <= s.end
-        and isinstance(s.value, ActorValue) and s.value.kind in _ORGANISATIONS
-        for s in doc.spans
-    )
+    return any(s.start <= t.start and t.end <= s.end for s in names)
 
 
 def _object_of_verb(h: Hit, verbs: list[Hit], lex: CoderLexicon, text: str) -> bool:
@@ -235,7 +236,8 @@ def find_mentions(doc: Doc, lex: CoderLexicon) -> list[Mention]:
     nouns += [_as_verb(h) for h in lex.periphrastic.find(text) if _done(text, h, doers)]
     hits = _merge_hits(nouns, verbs)
     triggers = _to_found(doc, [h for h in hits if word_at(text, h.start, h.end) not in lex.not_triggers])
-    triggers = [t for t in triggers if not _in_a_name(doc, t)]
+    names = _organisation_names(doc)
+    triggers = [t for t in triggers if not _in_a_name(names, t)]
     cues = _to_found(doc, cue_hits, every=True)
     modal = _to_found(doc, lex.modality.find(text))
     spans = sorted(doc.spans, key=_start)  # sorted already, in the usual pipeline

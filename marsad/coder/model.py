@@ -88,10 +88,45 @@ def mention_features(m: Mention) -> str:
     return " ".join(feats)
 
 
+#: word -> the hashed columns of its character n-grams, one per n-gram (repeats kept)
+_WORD_COLUMNS: dict[str, np.ndarray] = {}
+_MAX_WORDS = 200_000  # about 40 MB; emptied when full
+
+
+def _text_counts(texts: Sequence[str]) -> sparse.csr_matrix:
+    """The n-gram counts of each text, as `_TEXT_HASH.transform(_NGRAMS(text))` gives them.
+    char_wb n-grams never cross a word's edge, so a text's counts are the sum of its
+    words', and news repeats its words: each word is hashed once (the new words of a batch
+    in one call), about three times faster than hashing every sentence's n-grams."""
+    words = [normalise(t).text.split() for t in texts]
+    # this batch's words, looked up once (a local table: safe if another thread empties
+    # the shared one meanwhile)
+    table = {w: _WORD_COLUMNS.get(w) for ws in words for w in ws}
+    new = [w for w, cols in table.items() if cols is None]
+    if new:
+        if len(_WORD_COLUMNS) + len(new) > _MAX_WORDS:
+            _WORD_COLUMNS.clear()
+        m = _TEXT_HASH.transform(_NGRAMS(w) for w in new)
+        for i, w in enumerate(new):
+            lo, hi = m.indptr[i], m.indptr[i + 1]
+            table[w] = _WORD_COLUMNS[w] = np.repeat(m.indices[lo:hi], m.data[lo:hi].astype(np.int64))
+    indices, data, indptr = [], [], [0]
+    for ws in words:
+        cols = [table[w] for w in ws]
+        uniq, counts = np.unique(np.concatenate(cols) if cols else np.zeros(0, np.int32),
+                                 return_counts=True)
+        indices.append(uniq)
+        data.append(counts)
+        indptr.append(indptr[-1] + len(uniq))
+    return sparse.csr_matrix(
+        (np.concatenate(data).astype(np.float64), np.concatenate(indices), indptr),
+        shape=(len(texts), N_TEXT),
+    )
+
+
 def _hashed(texts: Sequence[str], feats: Sequence[str]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
     """N-gram counts of each text and the rule features of each feature string."""
-    return (_TEXT_HASH.transform(_NGRAMS(normalise(t).text) for t in texts),
-            _FEAT_HASH.transform(f.split() for f in feats))
+    return _text_counts(texts), _FEAT_HASH.transform(f.split() for f in feats)
 
 
 def _matrix(

@@ -86,23 +86,24 @@ _LEVEL_FORMS = _clitic_forms(LEVEL_WORDS)
 _MODIFIER_FORMS = _clitic_forms(MODIFIERS)
 
 
+_PHRASE_ENDS = '.,;:!?()«»"\n'  # punctuation that ends the phrase before a name
+_NOT_WORD = re.compile(r"[^\w]|_")  # str.isalnum() is \w without the underscore
+_WINDOW = 64  # characters: far more than the three words read before a name
+
+
 def _words_before(text: str, start: int, n: int) -> list[str]:
-    """Up to `n` words before position `start`, nearest first."""
-    out: list[str] = []
-    i = start
-    while len(out) < n:
-        while i > 0 and not text[i - 1].isalnum():
-            if text[i - 1] in ".,;:!?()«»\"\n":
-                return out  # punctuation ends the phrase
-            i -= 1
-        j = i
-        while j > 0 and text[j - 1].isalnum():
-            j -= 1
-        if j == i:
-            break
-        out.append(text[j:i])
-        i = j
-    return out
+    """Up to `n` words before position `start`, nearest first, not across punctuation
+    that ends a phrase."""
+    size = _WINDOW
+    while True:
+        lo = max(0, start - size)
+        window = text[lo:start]
+        cut = max(window.rfind(c) for c in _PHRASE_ENDS)
+        words = _NOT_WORD.sub(" ", window[cut + 1 :]).split()
+        # with n words and one more, the window's first, maybe cut, word is not among them
+        if cut >= 0 or lo == 0 or len(words) > n:
+            return words[: -n - 1 : -1]
+        size *= 2
 
 
 def _word_after(text: str, end: int) -> str:

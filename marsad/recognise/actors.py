@@ -378,11 +378,14 @@ def recognise_actors(doc: Doc, resources: Resources) -> Doc:
 def actors_in_context(doc: Doc, resources: Resources) -> Doc:
     """After the places recogniser: a generic agent still without a country takes the
     country of the first place in its sentence ("مسلحون مجهولون في درعا" -> Syria)."""
-    actor_spans = [s for s in doc.spans if s.kind == "actor"]
+    in_actor = bytearray(len(doc.text))  # 1 where an actor's name lies
+    for a in doc.spans:
+        if a.kind == "actor":
+            in_actor[a.start : a.end] = b"\x01" * (a.end - a.start)
     places = [
         s for s in doc.spans
         if s.kind == "place" and getattr(s.value, "country", None)
-        and not any(a.start < s.end and s.start < a.end for a in actor_spans)  # "لإيران" the actor
+        and 1 not in in_actor[s.start : s.end]  # "لإيران" the actor
     ]
     if not places or not doc.sentences:
         return doc

@@ -20,14 +20,16 @@ _RIVALS = {kind: [k for pair in _CLASHES if kind in pair for k in pair if k != k
 
 def resolve_overlaps(spans: list[Span]) -> list[Span]:
     keep: list[Span] = []
-    # kept spans by kind, so each span is checked only against the kinds it clashes with
-    kept: dict[str, list[Span]] = {}
+    # where kept spans of each clashing kind lie (1 per character): a span is checked
+    # against the kinds it clashes with by one slice test each, not span by span
+    size = max((s.end for s in spans), default=0)
+    occupied = {kind: bytearray(size) for kind in _RIVALS}
     for s in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
-        if any(s.start < k.end and k.start < s.end
-               for kind in _RIVALS.get(s.kind, ()) for k in kept.get(kind, ())):
+        if any(1 in occupied[kind][s.start : s.end] for kind in _RIVALS.get(s.kind, ())):
             continue
         keep.append(s)
-        kept.setdefault(s.kind, []).append(s)
+        if s.kind in occupied:
+            occupied[s.kind][s.start : s.end] = b"\x01" * (s.end - s.start)
     keep.sort(key=lambda s: (s.start, s.end))
     return keep
 

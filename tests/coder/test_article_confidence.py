@@ -6,10 +6,12 @@ import numpy as np
 import pytest
 
 import marsad
+from marsad.coder import model
 from marsad.coder.article_confidence import FEATURES, ArticleConfidence, features, position
 from marsad.coder.model import N_FEAT, N_TEXT, _best_threshold, _matrix, _platt, _raw_scores
 from marsad.evaluate.docs_confidence import cross_validate
 from marsad.resources import Resources
+from marsad.text.normalise import normalise
 
 ARTICLE = (
     "مقتل ثلاثة جنود في هجوم على حاجز للجيش في العريش\n"
@@ -108,6 +110,20 @@ def test_gate_scores_hashed_in_parts_equal_the_training_matrix() -> None:
     expected = _matrix(texts, feats, rows) @ w
     assert _raw_scores({"t": w}, texts, feats, rows)["t"] == pytest.approx(expected, rel=1e-9)
     assert len(set(np.round(expected, 6))) == 4
+
+
+def test_text_counts_summed_from_words_equal_hashing_each_whole_sentence(monkeypatch) -> None:
+    # the gate hashes each word's n-grams once and adds them up; sklearn hashes the
+    # sentence: repeated words, Latin capitals (lower-cased), runs of spaces, an empty text,
+    # and a word table emptied between two batches must all give the same counts
+    texts = ["قال مصدر أمني إن مسلحين هاجموا الحاجز الأمني، وقال المصدر إن الهجوم أسفر عن مقتل جنديين",
+             "نقلت وكالة   Reuters عن شهود أن قوات ISIS انسحبت من قرية\nشمال حلب", "",
+             "هاجموا هاجموا هاجموا"]
+    expected = model._TEXT_HASH.transform(model._NGRAMS(normalise(t).text) for t in texts)
+    assert (model._text_counts(texts) != expected).nnz == 0
+    monkeypatch.setattr(model, "_MAX_WORDS", 3)
+    assert (model._text_counts(texts[:2]) != expected[:2]).nnz == 0
+    assert (model._text_counts(texts[2:]) != expected[2:]).nnz == 0
 
 
 def test_cross_validation_also_trains_on_the_other_set_and_never_scores_it() -> None:

@@ -15,6 +15,7 @@ from marsad.doc import PlaceValue, Span
 from marsad.extract import make_doc
 from marsad.pipeline import run_pipeline
 from marsad.places.countries import by_gentilic, by_name, countries, iso3
+from marsad.places.cues import _words_before
 from marsad.recognise.places import find
 from marsad.text.normalise import normalise_key
 
@@ -423,3 +424,13 @@ def test_places_a_distance_reference_is_not_where_it_happened(text, place, ancho
     from marsad.places.cues import distance_anchor
 
     assert distance_anchor(text, text.rindex(place)) is anchor
+
+
+def test_words_before_a_name_stop_at_phrase_punctuation_and_read_past_long_words() -> None:
+    text = "قالت المصادر. وأفادت مصادر محلية في مدينة حلب"
+    assert _words_before(text, text.index("حلب"), 3) == ["مدينة", "في", "محلية"]
+    assert _words_before(text, text.index("وأفادت"), 3) == []  # the full stop ends the phrase
+    # the Arabic comma does not end it; words far longer than the window are still read
+    long = "ا" * 100
+    text = f"{long}، {long} ب{long} حلب"
+    assert _words_before(text, text.index("حلب"), 3) == ["ب" + long, long, long]
