@@ -202,16 +202,17 @@ def find(doc: Doc, resources: Resources) -> list[Span]:
         mentions.append(_Mention(hit, cands, cues, _stop_rule(gaz, hit)))
     evidence = _evidence(mentions, text)
     sports = sum(term in text for term in _SPORTS) >= 3
-    chosen: list[tuple[_Mention, Place]] = []
+    chosen: list[tuple[_Mention, list[Place], Place]] = []
     admin1s: Counter[str] = Counter()
+    none: Counter[str] = Counter()
     for m in mentions:
         ok = _candidates(m, evidence, sports)
         if ok:
-            chosen.append((m, max(ok, key=lambda p: _score(p, m, evidence, Counter()))))
+            chosen.append((m, ok, max(ok, key=lambda p: _score(p, m, evidence, none))))
             admin1s.update({p.admin1 for p in ok if p.admin1 and len(ok) == 1})
     spans: list[Span] = []
-    for m, first in chosen:
-        ok = _candidates(m, evidence, sports)
+    for m, ok, first in chosen:
+        # a second pass: the regions of the places named without doubt now count
         best = max(ok, key=lambda p: _score(p, m, evidence, admin1s)) if len(ok) > 1 else first
         start, end = norm.to_original(m.hit.start, m.hit.end)
         surface = strip_diacritics(doc.text[start:end])
