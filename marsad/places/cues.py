@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from marsad.places.countries import gentilic_table
 from marsad.text.clitics import ARTICLE_PREFIXES, BARE_PREFIXES
+from marsad.text.matcher import word_mask
 
 #: a word before the name that says which kind of place it is
 LEVEL_WORDS: dict[str, str] = {
@@ -87,19 +88,18 @@ _MODIFIER_FORMS = _clitic_forms(MODIFIERS)
 
 
 _PHRASE_ENDS = '.,;:!?()«»"\n'  # punctuation that ends the phrase before a name
-_NOT_WORD = re.compile(r"[^\w]|_")  # str.isalnum() is \w without the underscore
 _WINDOW = 64  # characters: far more than the three words read before a name
 
 
 def _words_before(text: str, start: int, n: int) -> list[str]:
     """Up to `n` words before position `start`, nearest first, not across punctuation
     that ends a phrase."""
+    mask = word_mask(text)  # the gazetteer matcher's mask of this text, already made
     size = _WINDOW
     while True:
         lo = max(0, start - size)
-        window = text[lo:start]
-        cut = max(window.rfind(c) for c in _PHRASE_ENDS)
-        words = _NOT_WORD.sub(" ", window[cut + 1 :]).split()
+        cut = max(text.rfind(c, lo, start) for c in _PHRASE_ENDS)
+        words = mask[max(lo, cut + 1) : start].split()
         # with n words and one more, the window's first, maybe cut, word is not among them
         if cut >= 0 or lo == 0 or len(words) > n:
             return words[: -n - 1 : -1]
